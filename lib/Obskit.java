@@ -1,0 +1,34 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//DESCRIPTION obskit library: API client, models, sandbox, CSV and plans for OpenRouter observability destinations.
+//DESCRIPTION Pull it into your own script with //SOURCES obskit@<catalog>, or open it in JShell with the obs alias.
+//DEPS org.apache.httpcomponents.client5:httpclient5:5.6.5
+//DEPS jakarta.json:jakarta.json-api:2.1.3
+//DEPS org.eclipse.parsson:parsson:1.1.9
+//DEPS org.apache.commons:commons-csv:1.14.1
+//DEPS info.picocli:picocli:4.7.7
+// Every library source is listed explicitly: JBang drops //SOURCES globs when a script is fetched
+// from a URL. CatalogConsistencyTest keeps this list and the //DEPS above in step with lib/ and pom.xml.
+//SOURCES dev/obskit/json/Jsons.java
+//SOURCES dev/obskit/model/ConfigKey.java
+//SOURCES dev/obskit/model/Destination.java
+//SOURCES dev/obskit/model/DestinationType.java
+//SOURCES dev/obskit/model/KeyInfo.java
+//SOURCES dev/obskit/model/Workspace.java
+//SOURCES dev/obskit/api/ApiException.java
+//SOURCES dev/obskit/api/ClientSettings.java
+//SOURCES dev/obskit/api/ErrorBodies.java
+//SOURCES dev/obskit/api/HttpCall.java
+//SOURCES dev/obskit/api/HttpResult.java
+//SOURCES dev/obskit/api/ObsClient.java
+//SOURCES dev/obskit/api/Page.java
+//SOURCES dev/obskit/api/Paginator.java
+//SOURCES dev/obskit/api/Transport.java
+//SOURCES dev/obskit/api/Version.java
+
+/** Running the library itself prints its version; its use is as a source set for other scripts. */
+public class Obskit {
+    public static void main(String[] args) {
+        System.out.println("obskit " + dev.obskit.api.Version.VERSION);
+    }
+}
