@@ -25,6 +25,8 @@
 //SOURCES dev/obskit/api/Paginator.java
 //SOURCES dev/obskit/api/Transport.java
 //SOURCES dev/obskit/api/Version.java
+//SOURCES dev/obskit/support/ObskitHome.java
+//SOURCES dev/obskit/support/SafeFiles.java
 
 /** Running the library itself prints its version; its use is as a source set for other scripts. */
 public class Obskit {
