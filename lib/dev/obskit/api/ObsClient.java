@@ -123,6 +123,7 @@ public final class ObsClient implements AutoCloseable {
         } catch (IOException e) {
             throw new ApiException.TransportException(describe(e), call.method(), call.path(), e);
         }
+        if (result.status() == 429) settings.onThrottled().run();
         return interpret(call, result);
     }
 
@@ -202,6 +203,7 @@ public final class ObsClient implements AutoCloseable {
         private int maxConnections = 8;
         private int pageSize = 100;
         private Consumer<String> warnings = w -> System.err.println("WARN: " + w);
+        private Runnable onThrottled = () -> { };
 
         public Builder baseUrl(String baseUrl) { this.baseUrl = baseUrl; return this; }
         public Builder apiKey(String apiKey) { this.apiKey = apiKey; return this; }
@@ -221,9 +223,12 @@ public final class ObsClient implements AutoCloseable {
         /** Where pagination and retry warnings go (default: stderr). */
         public Builder warnings(Consumer<String> sink) { this.warnings = sink; return this; }
 
+        /** Called on every 429 answer, so a job can slow down (see the run engine's adaptive limiter). */
+        public Builder onThrottled(Runnable listener) { this.onThrottled = listener; return this; }
+
         public ObsClient build() {
             return new ObsClient(new ClientSettings(baseUrl, apiKey, appUrl, appTitle, appCategories,
-                    connectTimeout, responseTimeout, maxConnections, pageSize, warnings));
+                    connectTimeout, responseTimeout, maxConnections, pageSize, warnings, onThrottled));
         }
     }
 }
