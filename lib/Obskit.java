@@ -7,6 +7,7 @@
 //DEPS org.eclipse.parsson:parsson:1.1.9
 //DEPS org.apache.commons:commons-csv:1.14.1
 //DEPS info.picocli:picocli:4.7.7
+//DEPS org.slf4j:slf4j-nop:1.7.36
 // Every library source is listed explicitly: JBang drops //SOURCES globs when a script is fetched
 // from a URL. CatalogConsistencyTest keeps this list and the //DEPS above in step with lib/ and pom.xml.
 //SOURCES dev/obskit/api/ApiException.java
