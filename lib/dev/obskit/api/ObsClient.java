@@ -210,6 +210,7 @@ public final class ObsClient implements AutoCloseable {
         } catch (IOException e) {
             throw new ApiException.TransportException(describe(e), call.method(), call.path(), e);
         }
+        if (result.status() == 429) settings.onThrottled().run();
         try {
             return interpret(call, result);
         } catch (ApiException e) {
@@ -309,6 +310,7 @@ public final class ObsClient implements AutoCloseable {
         private int maxConnections = 8;
         private int pageSize = 100;
         private Consumer<String> warnings = w -> System.err.println("WARN: " + w);
+        private Runnable onThrottled = () -> { };
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
@@ -331,6 +333,8 @@ public final class ObsClient implements AutoCloseable {
         public Builder pageSize(int n) { this.pageSize = n; return this; }
         /** Where pagination and retry warnings go (default: stderr). */
         public Builder warnings(Consumer<String> sink) { this.warnings = sink; return this; }
+        /** Called on every 429 answer, so a job can slow down (see the run engine's adaptive limiter). */
+        public Builder onThrottled(Runnable listener) { this.onThrottled = listener; return this; }
         /** How failed calls are retried (default {@link RetryPolicy#DEFAULT}; {@link RetryPolicy#NONE} to never retry). */
         public Builder retryPolicy(RetryPolicy p) { this.retryPolicy = java.util.Objects.requireNonNull(p); return this; }
         /** How the client waits between retries (default: really sleeps). */
@@ -340,7 +344,7 @@ public final class ObsClient implements AutoCloseable {
 
         public ObsClient build() {
             return new ObsClient(new ClientSettings(baseUrl, apiKey, appUrl, appTitle, appCategories,
-                    connectTimeout, responseTimeout, maxConnections, pageSize, warnings), retryPolicy, sleeper, clock);
+                    connectTimeout, responseTimeout, maxConnections, pageSize, warnings, onThrottled), retryPolicy, sleeper, clock);
         }
     }
 }

@@ -120,6 +120,19 @@ class RetryTest extends WireMockTestBase {
     }
 
     @Test
+    void everyThrottledAnswerIsReportedToTheJob() {
+        java.util.concurrent.atomic.AtomicInteger throttled = new java.util.concurrent.atomic.AtomicInteger();
+        client.close();
+        client = builder().onThrottled(throttled::incrementAndGet).build();
+        Sequences.stub(wm, () -> get(urlPathEqualTo(PATH)), status(429, "Rate limit exceeded"), status(429, "Rate limit exceeded"), ok());
+
+        client.getDestination(id(1));
+
+        assertEquals(2, throttled.get());
+        assertEquals(3, requests("GET").size());
+    }
+
+    @Test
     void retryAfterMsWinsOverRetryAfter() {
         Sequences.stub(wm, () -> get(urlPathEqualTo(PATH)),
                 status(503, "busy").withHeader("Retry-After", "30").withHeader("retry-after-ms", "750"), ok());
