@@ -21,10 +21,11 @@
 //SOURCES dev/obskit/api/ErrorBodies.java
 //SOURCES dev/obskit/api/HttpCall.java
 //SOURCES dev/obskit/api/HttpResult.java
-//SOURCES dev/obskit/api/KeyPreflightException.java
+//SOURCES dev/obskit/api/NotManagementKeyException.java
 //SOURCES dev/obskit/api/ObsClient.java
 //SOURCES dev/obskit/api/Page.java
 //SOURCES dev/obskit/api/Paginator.java
+//SOURCES dev/obskit/api/RejectedKeyException.java
 //SOURCES dev/obskit/api/Retrier.java
 //SOURCES dev/obskit/api/RetryAfter.java
 //SOURCES dev/obskit/api/RetryClassifier.java

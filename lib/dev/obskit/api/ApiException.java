@@ -81,11 +81,13 @@ public class ApiException extends RuntimeException {
     /** 401: no key, or a key the server does not know. */
     public static class AuthenticationException extends ApiException {
         public AuthenticationException(int s, String c, String m, String me, String p) { super(s, c, m, me, p); }
+        protected AuthenticationException(String message, int s, String c, String m, String me, String p) { super(message, s, c, m, me, p); }
     }
 
     /** 403: a valid key that may not do this (for instance not a management key). */
     public static class PermissionException extends ApiException {
         public PermissionException(int s, String c, String m, String me, String p) { super(s, c, m, me, p); }
+        protected PermissionException(String message, int s, String c, String m, String me, String p) { super(message, s, c, m, me, p); }
     }
 
     public static class NotFoundException extends ApiException {

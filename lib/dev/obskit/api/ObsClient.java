@@ -49,7 +49,7 @@ public final class ObsClient implements AutoCloseable {
     static final String KEY = "/key";
 
     static final String NO_KEY = "no API key: set OPENROUTER_MANAGEMENT_KEY (or OPENROUTER_API_KEY) or pass --api-key-file FILE;"
-            + " a management key is needed (" + KeyPreflightException.CREATE_ONE + ")";
+            + " a management key is needed (" + NotManagementKeyException.CREATE_ONE + ")";
 
     private final ClientSettings settings;
     private final Transport transport;
@@ -174,23 +174,24 @@ public final class ObsClient implements AutoCloseable {
      *
      * @return what the server said about the key; empty (with a warning) when the server has no
      *         {@code GET /key} endpoint, so the check cannot be made
-     * @throws KeyPreflightException when the key is rejected (401) or is not a management key
-     *         (403, or {@code is_management_key: false}); the message never contains the key
+     * @throws RejectedKeyException when the server rejects the key (401)
+     * @throws NotManagementKeyException when the key is not a management key (403, or
+     *         {@code is_management_key: false}); neither message contains any part of the key
      */
     public Optional<KeyInfo> preflight() {
         KeyInfo info;
         try {
             info = key();
         } catch (ApiException.AuthenticationException e) {
-            throw new KeyPreflightException(KeyPreflightException.Problem.REJECTED, e.serverMessage(), KEY);
+            throw new RejectedKeyException(e.serverMessage(), KEY);
         } catch (ApiException.PermissionException e) {
-            throw new KeyPreflightException(KeyPreflightException.Problem.NOT_MANAGEMENT_KEY, e.serverMessage(), KEY);
+            throw new NotManagementKeyException(e.serverMessage(), KEY);
         } catch (ApiException.NotFoundException e) {
             settings.warnings().accept("the server has no GET /key, so the key could not be checked before starting");
             return Optional.empty();
         }
         if (!info.managementKey()) {
-            throw new KeyPreflightException(KeyPreflightException.Problem.NOT_MANAGEMENT_KEY, null, KEY);
+            throw new NotManagementKeyException(null, KEY);
         }
         return Optional.of(info);
     }

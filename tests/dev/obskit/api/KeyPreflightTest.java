@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.obskit.api.Fixtures.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,9 +54,9 @@ class KeyPreflightTest extends WireMockTestBase {
     void anInferenceKeyFailsFastSayingWhatKeyIsNeeded() {
         keyAnswers(200, "{\"data\":{\"label\":\"chat\",\"is_management_key\":false,\"is_provisioning_key\":false}}");
 
-        KeyPreflightException e = assertThrows(KeyPreflightException.class, () -> client.preflight());
+        NotManagementKeyException e = assertThrows(NotManagementKeyException.class, () -> client.preflight());
 
-        assertEquals(KeyPreflightException.Problem.NOT_MANAGEMENT_KEY, e.problem());
+        assertInstanceOf(ApiException.PermissionException.class, e, "maps to the auth exit code like any 403");
         assertEquals(403, e.status());
         assertEquals("a management key is needed (create one at https://openrouter.ai/settings/management-keys);"
                 + " the key in use is an inference key", e.getMessage());
@@ -67,10 +68,11 @@ class KeyPreflightTest extends WireMockTestBase {
     void aRejectedKeyFailsFastWithoutRetryAndNamesTheVariable() {
         keyAnswers(401, error(401, "Invalid credentials"));
 
-        KeyPreflightException e = assertThrows(KeyPreflightException.class, () -> client.preflight());
+        RejectedKeyException e = assertThrows(RejectedKeyException.class, () -> client.preflight());
 
-        assertEquals(KeyPreflightException.Problem.REJECTED, e.problem());
+        assertInstanceOf(ApiException.AuthenticationException.class, e, "maps to the auth exit code like any 401");
         assertEquals(401, e.status());
+        assertEquals("Invalid credentials", e.serverMessage());
         assertTrue(e.getMessage().startsWith("the key was rejected (401): check OPENROUTER_MANAGEMENT_KEY"), e.getMessage());
         assertNoPartOfTheKey(e.getMessage());
         assertEquals(1, requests("GET").size());
@@ -81,9 +83,9 @@ class KeyPreflightTest extends WireMockTestBase {
     void a403OnGetKeyMeansTheWrongKindOfKey() {
         keyAnswers(403, error(403, "Only management keys can perform this operation"));
 
-        KeyPreflightException e = assertThrows(KeyPreflightException.class, () -> client.preflight());
+        NotManagementKeyException e = assertThrows(NotManagementKeyException.class, () -> client.preflight());
 
-        assertEquals(KeyPreflightException.Problem.NOT_MANAGEMENT_KEY, e.problem());
+        assertEquals("Only management keys can perform this operation", e.serverMessage());
         assertEquals(1, requests("GET").size());
     }
 
