@@ -12,12 +12,21 @@
 // from a URL. CatalogConsistencyTest keeps this list and the //DEPS above in step with lib/ and pom.xml.
 //SOURCES dev/obskit/api/ApiException.java
 //SOURCES dev/obskit/api/ClientSettings.java
+//SOURCES dev/obskit/api/CreateReconciler.java
 //SOURCES dev/obskit/api/ErrorBodies.java
 //SOURCES dev/obskit/api/HttpCall.java
 //SOURCES dev/obskit/api/HttpResult.java
+//SOURCES dev/obskit/api/NotManagementKeyException.java
 //SOURCES dev/obskit/api/ObsClient.java
 //SOURCES dev/obskit/api/Page.java
 //SOURCES dev/obskit/api/Paginator.java
+//SOURCES dev/obskit/api/RejectedKeyException.java
+//SOURCES dev/obskit/api/Retrier.java
+//SOURCES dev/obskit/api/RetryAfter.java
+//SOURCES dev/obskit/api/RetryClassifier.java
+//SOURCES dev/obskit/api/RetryPolicy.java
+//SOURCES dev/obskit/api/SeenIds.java
+//SOURCES dev/obskit/api/Sleeper.java
 //SOURCES dev/obskit/api/Transport.java
 //SOURCES dev/obskit/api/Version.java
 //SOURCES dev/obskit/cli/BulkJobCommand.java
