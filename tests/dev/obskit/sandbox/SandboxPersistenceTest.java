@@ -107,9 +107,9 @@ class SandboxPersistenceTest {
             reader.join();
             assertFalse(failed.get());
             assertTrue(reads.get() > 0);
-            try (var dir = Files.list(file.getParent())) {
-                assertEquals(1, dir.count(), "no temp files left behind");
-            }
+        }
+        try (var dir = Files.list(home.resolve("sandbox"))) {
+            assertEquals(1, dir.count(), "no temp files left behind once the sandbox is closed");
         }
     }
 
