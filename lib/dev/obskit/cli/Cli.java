@@ -1,6 +1,8 @@
 package dev.obskit.cli;
 
 import dev.obskit.api.ApiException;
+import dev.obskit.api.NotManagementKeyException;
+import dev.obskit.api.RejectedKeyException;
 import picocli.CommandLine;
 
 import java.io.OutputStreamWriter;
@@ -49,6 +51,9 @@ public final class Cli {
     }
 
     static String message(Throwable ex) {
+        if (ex instanceof RejectedKeyException || ex instanceof NotManagementKeyException) {
+            return ex.getMessage(); // the key preflight already says what kind of key is needed
+        }
         if (ex instanceof ApiException.AuthenticationException) {
             return ex.getMessage() + " — the key was rejected; check OPENROUTER_MANAGEMENT_KEY (a management key is needed)";
         }

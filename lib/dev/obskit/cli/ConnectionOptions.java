@@ -67,7 +67,14 @@ public class ConnectionOptions {
             }
         }
         String url = firstNonBlank(baseUrl, env.get(ENV_BASE_URL), ClientSettings.DEFAULT_BASE_URL);
-        return new Connection(builder.baseUrl(url).apiKey(key(env)).build(), null);
+        ObsClient client = builder.baseUrl(url).apiKey(key(env)).build();
+        try {
+            client.preflight(); // a wrong kind of key fails here, before any listing or planning
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        return new Connection(client, null);
     }
 
     private String key(Map<String, String> env) {
