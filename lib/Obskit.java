@@ -80,6 +80,7 @@
 //SOURCES dev/obskit/sandbox/Issues.java
 //SOURCES dev/obskit/sandbox/Masking.java
 //SOURCES dev/obskit/sandbox/Regions.java
+//SOURCES dev/obskit/sandbox/RequestLog.java
 //SOURCES dev/obskit/sandbox/SampleConfigs.java
 //SOURCES dev/obskit/sandbox/Sandbox.java
 //SOURCES dev/obskit/sandbox/SandboxApi.java

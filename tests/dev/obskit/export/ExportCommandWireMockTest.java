@@ -41,6 +41,8 @@ class ExportCommandWireMockTest {
         server.stubFor(get(urlPathEqualTo("/api/v1/observability/destinations"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody(resource("destinations-page.json"))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/key")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"data\":{\"label\":\"ops\",\"is_management_key\":true,\"is_provisioning_key\":true}}")));
         env = Map.of("OPENROUTER_BASE_URL", server.baseUrl() + "/api/v1", "OPENROUTER_MANAGEMENT_KEY", KEY);
     }
 
@@ -144,6 +146,17 @@ class ExportCommandWireMockTest {
         assertEquals(4, run.exitCode(), run::toString);
         assertTrue(run.err().contains("ERROR: HTTP 401: Invalid credentials"), run::toString);
         assertFalse(run.all().contains(KEY));
+    }
+
+    @Test
+    void anInferenceKeyIsExit4SayingAManagementKeyIsNeeded() {
+        server.stubFor(get(urlPathEqualTo("/api/v1/key")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"data\":{\"label\":\"chat\",\"is_management_key\":false,\"is_provisioning_key\":false}}")));
+        CommandRun run = CommandRun.run(new ExportCommand(), env);
+        assertEquals(4, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("management key"), run::toString);
+        assertFalse(run.all().contains(KEY.substring(0, 12)), "no part of the key is printed");
+        server.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/observability/destinations")));
     }
 
     @Test
