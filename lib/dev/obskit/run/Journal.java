@@ -21,9 +21,16 @@ import java.util.Map;
  * The append-only record of finished items, one JSON line each, forced to disk before the item
  * counts as finished. A resumed run skips every item whose last line says done. A torn last line
  * (the process died mid-write) is ignored: that item simply runs again.
+ *
+ * <p>Forcing to disk costs a few milliseconds, so concurrent writers share one force (group
+ * commit): a writer whose line was already covered by another writer's force returns at once.
+ * Without this the journal, not the server, would bound a run at a few hundred items a second.
  */
 public final class Journal implements AutoCloseable {
     private final FileChannel channel;
+    private final Object syncLock = new Object();
+    private long written; // bytes appended; guarded by this
+    private long synced;  // bytes known to be on disk; guarded by syncLock
 
     private Journal(FileChannel channel) {
         this.channel = channel;
@@ -37,7 +44,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /** Records a finished item; returns once the line is on disk. */
-    public synchronized void record(ItemResult r) throws IOException {
+    public void record(ItemResult r) throws IOException {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("key", r.change().key())
                 .add("status", r.status().label())
@@ -46,9 +53,24 @@ public final class Journal implements AutoCloseable {
         if (r.httpStatus() != 0) b.add("http_status", r.httpStatus());
         if (r.error() != null) b.add("error", r.error());
         byte[] line = (Jsons.write(b.build()) + "\n").getBytes(StandardCharsets.UTF_8);
+        long end = append(line);
+        synchronized (syncLock) {
+            if (synced >= end) return;
+            long target = writtenSoFar();
+            channel.force(false);
+            synced = target;
+        }
+    }
+
+    private synchronized long append(byte[] line) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(line);
         while (buf.hasRemaining()) channel.write(buf);
-        channel.force(false);
+        written += line.length;
+        return written;
+    }
+
+    private synchronized long writtenSoFar() {
+        return written;
     }
 
     /** The last recorded line per item key. */

@@ -139,6 +139,67 @@ class PrivacyCommandWireMockTest {
     }
 
     @Test
+    void oneRejectedItemIsAPartialFailureExit3ThatResumeRetries() throws Exception {
+        server.stubFor(patch(urlPathEqualTo("/api/v1/observability/destinations/aaaaaaaa-0000-4000-8000-000000000003"))
+                .willReturn(aResponse().withStatus(400).withBody("{\"error\":{\"code\":400,\"message\":\"Privacy settings invalid\"}}")));
+        Path report = home.resolve("report.json");
+        CommandRun run = CommandRun.run(new PrivacyCommand(), env, "--on", "--apply", "--report", report.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("FAILED update aaaaaaaa-0000-4000-8000-000000000003: HTTP 400: Privacy settings invalid"), run::toString);
+        JsonObject r = Jsons.parseObject(Files.readString(report));
+        assertEquals(1, r.getJsonObject("summary").getInt("done"));
+        assertEquals(1, r.getJsonObject("summary").getInt("failed"));
+        JsonObject failed = r.getJsonArray("items").stream().map(v -> v.asJsonObject())
+                .filter(i -> i.getString("status").equals("failed")).findFirst().orElseThrow();
+        assertEquals(400, failed.getInt("http_status"));
+        assertEquals("aaaaaaaa-0000-4000-8000-000000000003", failed.getString("id"));
+        server.verify(1, patchRequestedFor(urlPathEqualTo("/api/v1/observability/destinations/aaaaaaaa-0000-4000-8000-000000000003")));
+
+        // the server is fixed; --resume sends only the failed item again
+        server.stubFor(patch(urlPathEqualTo("/api/v1/observability/destinations/aaaaaaaa-0000-4000-8000-000000000003"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"data\":" + dest("aaaaaaaa-0000-4000-8000-000000000003", true, "x") + "}")));
+        String runId = r.getString("run_id");
+        CommandRun resumed = CommandRun.run(new PrivacyCommand(), env, "--resume", runId);
+        assertEquals(0, resumed.exitCode(), resumed::toString);
+        server.verify(2, patchRequestedFor(urlPathEqualTo("/api/v1/observability/destinations/aaaaaaaa-0000-4000-8000-000000000003")));
+        server.verify(1, patchRequestedFor(urlPathEqualTo("/api/v1/observability/destinations/aaaaaaaa-0000-4000-8000-000000000001")));
+    }
+
+    @Test
+    void aKeyRevokedMidRunStopsTheRunWithExit4() {
+        server.stubFor(patch(urlPathMatching("/api/v1/observability/destinations/.*"))
+                .willReturn(aResponse().withStatus(401).withBody("{\"error\":{\"code\":401,\"message\":\"Invalid credentials\"}}")));
+        CommandRun run = CommandRun.run(new PrivacyCommand(), env, "--on", "--apply", "--concurrency", "1");
+        assertEquals(4, run.exitCode(), run::toString);
+        server.verify(1, patchRequestedFor(anyUrl()));
+        assertTrue(run.out().contains("not attempted"), run::toString);
+        assertFalse(run.all().contains(KEY));
+    }
+
+    @Test
+    void resumingAnUnknownRunIsUsageError() {
+        CommandRun run = CommandRun.run(new PrivacyCommand(), env, "--resume", "no-such-run");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("no-such-run"), run::toString);
+        server.verify(0, patchRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void jsonPlanListsEachChangeWithBeforeAndAfter() {
+        CommandRun run = CommandRun.run(new PrivacyCommand(), env, "--on", "--output", "json");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonObject plan = Jsons.parseObject(run.out());
+        assertEquals(3, plan.getInt("matched"));
+        assertEquals(2, plan.getInt("pending"));
+        JsonObject first = plan.getJsonArray("changes").getJsonObject(0);
+        assertEquals("update", first.getString("action"));
+        assertEquals("aaaaaaaa-0000-4000-8000-000000000001", first.getString("id"));
+        assertEquals("{\"field\":\"privacy_mode\",\"before\":\"false\",\"after\":\"true\"}",
+                Jsons.write(first.getJsonArray("changes").getJsonObject(0)));
+        assertFalse(run.out().contains("body"), "request bodies are not part of the printed plan");
+    }
+
+    @Test
     void idsFromAnExportedCsvSelectsThoseIds() throws Exception {
         Path csv = home.resolve("ids.csv");
         Files.writeString(csv, "workspace_id,id,name\r\n" + WS + ",aaaaaaaa-0000-4000-8000-000000000003,Staging hook\r\n");

@@ -184,6 +184,23 @@ class PrivacySandboxTest {
     }
 
     @Test
+    void noSecretReachesOutputReportOrRunFiles() throws Exception {
+        Map<String, String> env = Map.of("OBSKIT_HOME", home.toString());
+        Path report = home.resolve("report.json");
+        CommandRun run = CommandRun.run(new PrivacyCommand(), env, "--sandbox", "--all-workspaces", "--on", "--apply",
+                "--report", report.toString(), "--output", "json");
+        assertEquals(0, run.exitCode(), run::toString);
+        Set<String> secrets = new java.util.HashSet<>(dev.obskit.sandbox.DemoAccount.secretValues());
+        try (Sandbox s = Sandbox.start(SandboxOptions.defaults(home))) {
+            secrets.add(s.managementKey());
+            assertTrue(s.state().liveDestinations().stream().allMatch(d -> d.privacyMode()), "every destination is private now");
+        }
+        dev.obskit.testing.Leaks.assertNoneIn("obs-privacy output", run.all(), secrets);
+        // the sandbox's own state file holds the real secrets (owner-only); nothing else may
+        dev.obskit.testing.Leaks.assertNoneInFiles(home, home.resolve("sandbox"), secrets);
+    }
+
+    @Test
     void aSelectionThatMatchesNothingExits0AndSaysSo() {
         sandbox = Sandbox.start(SandboxOptions.ephemeral());
         CommandRun run = CommandRun.run(new PrivacyCommand(), env(), "--all-workspaces", "--on", "--name", "no-such-destination-*", "--apply");
