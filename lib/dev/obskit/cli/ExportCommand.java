@@ -52,14 +52,17 @@ public class ExportCommand extends ObskitCommand {
         return quiet;
     }
 
+    /** Workspaces listed at once: enough to hide round trips, few enough to be gentle on the API. */
+    private static final int PARALLEL_LISTS = 4;
+
     @Override
-    public Integer call() throws IOException {
-        try (ConnectionOptions.Connection conn = connection.open(env, 4, this::warn)) {
+    public Integer call() throws IOException, InterruptedException {
+        try (ConnectionOptions.Connection conn = connection.open(env, PARALLEL_LISTS, this::warn)) {
             if (conn.sandbox() != null) info("Using " + conn.describe());
             List<String> workspaces = scope.resolve(conn.client());
             int count;
             if (outputFile == null) {
-                count = new Exporter(conn.client()).export(workspaces, DestinationWriter.of(format, out()));
+                count = new Exporter(conn.client(), PARALLEL_LISTS).export(workspaces, DestinationWriter.of(format, out()));
             } else {
                 count = exportToFile(conn, workspaces);
             }
@@ -72,7 +75,7 @@ public class ExportCommand extends ObskitCommand {
     }
 
     /** Writes next to the target and renames at the end, so a failed export leaves no half file. */
-    private int exportToFile(ConnectionOptions.Connection conn, List<String> workspaces) throws IOException {
+    private int exportToFile(ConnectionOptions.Connection conn, List<String> workspaces) throws IOException, InterruptedException {
         Path target = outputFile.toAbsolutePath();
         Path dir = target.getParent();
         if (!Files.isDirectory(dir)) throw new UsageException("-o " + outputFile + ": directory " + dir + " does not exist");
@@ -80,7 +83,7 @@ public class ExportCommand extends ObskitCommand {
         try {
             int count;
             try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-                count = new Exporter(conn.client()).export(workspaces, DestinationWriter.of(format, w));
+                count = new Exporter(conn.client(), PARALLEL_LISTS).export(workspaces, DestinationWriter.of(format, w));
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return count;

@@ -2,33 +2,30 @@ package dev.obskit.export;
 
 import dev.obskit.api.ObsClient;
 import dev.obskit.model.Destination;
+import dev.obskit.plan.Inventory;
 
 import java.io.IOException;
 import java.util.List;
 
 /**
- * Walks the workspaces in scope and writes their destinations, sorted by workspace, then
- * {@code created_at}, then id. One workspace is held in memory at a time (at most 5 per type, so
- * a few hundred objects); the output streams.
+ * Writes the destinations of the workspaces in scope, sorted by workspace, then
+ * {@code created_at}, then id. Workspaces are listed in parallel; at most 5 destinations per type
+ * per workspace keeps even a large account to a few thousand objects in memory.
  */
 public final class Exporter {
     private final ObsClient client;
+    private final int parallelism;
 
-    public Exporter(ObsClient client) {
+    public Exporter(ObsClient client, int parallelism) {
         this.client = client;
+        this.parallelism = parallelism;
     }
 
     /** Exports and returns the number of destinations written. */
-    public int export(List<String> workspaceIds, DestinationWriter out) throws IOException {
-        int count = 0;
-        for (String workspaceId : workspaceIds) {
-            List<Destination> sorted = client.destinations(workspaceId).sorted(Destination.BY_WORKSPACE_CREATED_ID).toList();
-            for (Destination d : sorted) {
-                out.write(d);
-                count++;
-            }
-        }
+    public int export(List<String> workspaceIds, DestinationWriter out) throws IOException, InterruptedException {
+        List<Destination> all = Inventory.list(client, workspaceIds, parallelism);
+        for (Destination d : all) out.write(d);
         out.finish();
-        return count;
+        return all.size();
     }
 }
