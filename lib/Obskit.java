@@ -12,6 +12,7 @@
 // from a URL. CatalogConsistencyTest keeps this list and the //DEPS above in step with lib/ and pom.xml.
 //SOURCES dev/obskit/api/ApiException.java
 //SOURCES dev/obskit/api/ClientSettings.java
+//SOURCES dev/obskit/api/Clients.java
 //SOURCES dev/obskit/api/CreateReconciler.java
 //SOURCES dev/obskit/api/ErrorBodies.java
 //SOURCES dev/obskit/api/HttpCall.java
@@ -95,6 +96,12 @@
 //SOURCES dev/obskit/sandbox/StoredDestination.java
 //SOURCES dev/obskit/sandbox/Timestamps.java
 //SOURCES dev/obskit/secrets/Masking.java
+//SOURCES dev/obskit/shell/ClassPath.java
+//SOURCES dev/obskit/shell/InteractiveShell.java
+//SOURCES dev/obskit/shell/ScriptRunner.java
+//SOURCES dev/obskit/shell/Session.java
+//SOURCES dev/obskit/shell/ShellCommand.java
+//SOURCES dev/obskit/shell/Startup.java
 //SOURCES dev/obskit/support/ObskitHome.java
 //SOURCES dev/obskit/support/SafeFiles.java
 

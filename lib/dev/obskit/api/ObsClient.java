@@ -57,12 +57,17 @@ public final class ObsClient implements AutoCloseable {
     private final Clock clock;
     private final SeenIds seenIds = new SeenIds();
     private final CreateReconciler reconciler;
+    private final Runnable onClose;
 
     ObsClient(ClientSettings settings) {
         this(settings, RetryPolicy.DEFAULT, Sleeper.SYSTEM, Clock.systemUTC());
     }
 
     ObsClient(ClientSettings settings, RetryPolicy policy, Sleeper sleeper, Clock clock) {
+        this(settings, policy, sleeper, clock, () -> { });
+    }
+
+    ObsClient(ClientSettings settings, RetryPolicy policy, Sleeper sleeper, Clock clock, Runnable onClose) {
         if (settings.apiKey() == null || settings.apiKey().isBlank()) {
             // never send "Authorization: Bearer " with nothing after it
             throw new IllegalArgumentException(NO_KEY);
@@ -76,6 +81,7 @@ public final class ObsClient implements AutoCloseable {
         this.transport = new Transport(settings);
         this.retrier = new Retrier(policy, sleeper, clock, () -> ThreadLocalRandom.current().nextDouble(), settings.warnings());
         this.reconciler = new CreateReconciler(this::destinations, seenIds, settings.warnings());
+        this.onClose = onClose;
     }
 
     public static Builder builder() {
@@ -96,6 +102,17 @@ public final class ObsClient implements AutoCloseable {
     public Stream<Destination> destinations(String workspaceId) {
         return new Paginator<>((offset, limit) -> listDestinations(workspaceId, offset, limit),
                 Destination::id, settings.pageSize(), settings.warnings(), "destinations").stream();
+    }
+
+    /**
+     * Every destination of every workspace the key can see, workspace by workspace, fetched lazily.
+     *
+     * <pre>{@code
+     * client.allDestinations().filter(d -> !d.enabled()).map(Destination::name).toList()
+     * }</pre>
+     */
+    public Stream<Destination> allDestinations() {
+        return workspaces().flatMap(w -> destinations(w.id()));
     }
 
     /** One page of destinations, as the server sent it. */
@@ -290,12 +307,15 @@ public final class ObsClient implements AutoCloseable {
         return one.length() > 200 ? one.substring(0, 197) + "..." : one;
     }
 
+    /** Releases the connections, then runs what the builder was told to close with it (a sandbox). */
     @Override
     public void close() {
         try {
             transport.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            onClose.run();
         }
     }
 
@@ -315,6 +335,7 @@ public final class ObsClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
+        private Runnable onClose = () -> { };
 
         public Builder baseUrl(String baseUrl) { this.baseUrl = baseUrl; return this; }
         /** The management key; surrounding whitespace (a key file's newline) is dropped. */
@@ -343,9 +364,12 @@ public final class ObsClient implements AutoCloseable {
         /** The clock for retry budgets, Retry-After dates and create reconciliation (default: system UTC). */
         public Builder clock(Clock c) { this.clock = java.util.Objects.requireNonNull(c); return this; }
 
+        /** Run after the client closes (package-private: {@link Clients#sandbox()} closes its sandbox this way). */
+        Builder onClose(Runnable r) { this.onClose = java.util.Objects.requireNonNull(r); return this; }
+
         public ObsClient build() {
             return new ObsClient(new ClientSettings(baseUrl, apiKey, appUrl, appTitle, appCategories,
-                    connectTimeout, responseTimeout, maxConnections, pageSize, warnings, onThrottled), retryPolicy, sleeper, clock);
+                    connectTimeout, responseTimeout, maxConnections, pageSize, warnings, onThrottled), retryPolicy, sleeper, clock, onClose);
         }
     }
 }

@@ -1,14 +1,19 @@
 package dev.obskit.model;
 
 import dev.obskit.json.Jsons;
+import dev.obskit.secrets.Masking;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An observability destination as the API returns it: typed top-level fields for convenience,
@@ -78,6 +83,32 @@ public record Destination(
     /** {@code created_at} as an instant; accepts second and millisecond precision. Null if absent or unreadable. */
     public Instant createdAtInstant() {
         return parseInstant(createdAt);
+    }
+
+    /**
+     * The credentials in {@link #config()}, safe to show: each secret key of the type, and each
+     * custom header as {@code headers.NAME}, mapped to its masked value ({@code sk-l...AbCd}, or
+     * {@code ********} for short ones). Values the server sent masked are kept as sent; anything
+     * sent in clear is masked here. Answers "which destinations use the key ending AbCd":
+     *
+     * <pre>{@code
+     * client.allDestinations().filter(d -> d.secrets().values().stream().anyMatch(v -> v.endsWith("AbCd")))
+     * }</pre>
+     */
+    public Map<String, String> secrets() {
+        JsonObject safe = Masking.safeConfig(type, config);
+        DestinationType spec = DestinationType.byName(type).orElse(null);
+        Map<String, String> out = new LinkedHashMap<>();
+        safe.forEach((key, value) -> {
+            if (DestinationType.HEADERS.equals(key) && value instanceof JsonObject headers) {
+                headers.forEach((name, v) -> {
+                    if (v instanceof JsonString s) out.put(DestinationType.HEADERS + "." + name, s.getString());
+                });
+            } else if (spec != null && spec.isSecret(key) && value instanceof JsonString s) {
+                out.put(key, s.getString());
+            }
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     /** A config value as text, or null when absent. */

@@ -27,12 +27,23 @@ public final class Processes {
      */
     public static Result run(Path dir, Map<String, String> env, Duration timeout, List<String> command)
             throws IOException, InterruptedException {
+        return run(dir, env, timeout, command, null);
+    }
+
+    /** As {@link #run(Path, Map, Duration, List)}, with {@code input} (if not null) as stdin. */
+    public static Result run(Path dir, Map<String, String> env, Duration timeout, List<String> command, String input)
+            throws IOException, InterruptedException {
+        Path in = null;
+        if (input != null) {
+            in = Files.createTempFile("obskit-in", ".txt");
+            Files.writeString(in, input, StandardCharsets.UTF_8);
+        }
         Path out = Files.createTempFile("obskit-out", ".txt");
         Path err = Files.createTempFile("obskit-err", ".txt");
         try {
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                    .redirectInput(ProcessBuilder.Redirect.from(in == null ? new File("/dev/null") : in.toFile()));
             pb.environment().keySet().removeIf(k -> k.startsWith("OPENROUTER_") || k.startsWith("OBSKIT_"));
             pb.environment().putAll(env);
             Process p = pb.start();
@@ -45,6 +56,7 @@ public final class Processes {
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+            if (in != null) Files.deleteIfExists(in);
         }
     }
 }
