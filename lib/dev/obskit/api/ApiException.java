@@ -1,5 +1,8 @@
 package dev.obskit.api;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * An error answer from the API (or a failure to get one). Carries the HTTP status, the server's
  * {@code error.code} and message, and the method and path of the call. Subclasses type the
@@ -13,9 +16,15 @@ public class ApiException extends RuntimeException {
     private final String serverMessage;
     private final String method;
     private final String path;
+    private volatile Duration retryAfter;
 
     public ApiException(int status, String errorCode, String serverMessage, String method, String path) {
-        super(describe(status, serverMessage, method, path));
+        this(describe(status, serverMessage, method, path), status, errorCode, serverMessage, method, path);
+    }
+
+    /** For subclasses that word their own message; {@code message} must never contain the key. */
+    protected ApiException(String message, int status, String errorCode, String serverMessage, String method, String path) {
+        super(message);
         this.status = status;
         this.errorCode = errorCode;
         this.serverMessage = serverMessage;
@@ -56,6 +65,14 @@ public class ApiException extends RuntimeException {
 
     public String path() { return path; }
 
+    /** How long the server asked to wait ({@code Retry-After} / {@code retry-after-ms}), uncapped; empty when it did not say. */
+    public Optional<Duration> retryAfter() { return Optional.ofNullable(retryAfter); }
+
+    ApiException withRetryAfter(Duration d) {
+        this.retryAfter = d;
+        return this;
+    }
+
     /** 400: invalid request. Waiting will not help. */
     public static class BadRequestException extends ApiException {
         public BadRequestException(int s, String c, String m, String me, String p) { super(s, c, m, me, p); }
@@ -64,11 +81,13 @@ public class ApiException extends RuntimeException {
     /** 401: no key, or a key the server does not know. */
     public static class AuthenticationException extends ApiException {
         public AuthenticationException(int s, String c, String m, String me, String p) { super(s, c, m, me, p); }
+        protected AuthenticationException(String message, int s, String c, String m, String me, String p) { super(message, s, c, m, me, p); }
     }
 
     /** 403: a valid key that may not do this (for instance not a management key). */
     public static class PermissionException extends ApiException {
         public PermissionException(int s, String c, String m, String me, String p) { super(s, c, m, me, p); }
+        protected PermissionException(String message, int s, String c, String m, String me, String p) { super(message, s, c, m, me, p); }
     }
 
     public static class NotFoundException extends ApiException {

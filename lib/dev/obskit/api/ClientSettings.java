@@ -18,7 +18,8 @@ public record ClientSettings(
         Duration responseTimeout,
         int maxConnections,
         int pageSize,
-        Consumer<String> warnings) {
+        Consumer<String> warnings,
+        Runnable onThrottled) {
 
     public static final String DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
 

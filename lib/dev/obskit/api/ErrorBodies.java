@@ -36,6 +36,20 @@ final class ErrorBodies {
         return new Parsed(null, summarize(status, reason, body));
     }
 
+    /**
+     * The status an error object stands for: its {@code code} when that is an HTTP error status
+     * (a number, or a number in a string), else 500.
+     */
+    static int statusOf(JsonValue code) {
+        try {
+            int n = code instanceof JsonNumber num ? num.bigDecimalValue().intValueExact()
+                    : code instanceof JsonString s ? Integer.parseInt(s.getString().trim()) : 500;
+            return n >= 400 && n < 600 ? n : 500;
+        } catch (ArithmeticException | NumberFormatException notAStatus) {
+            return 500;
+        }
+    }
+
     /** A short, single-line description of a body that is not the API's JSON (an HTML 502 page, say). */
     private static String summarize(int status, String reason, String body) {
         String base = (nz(reason).isBlank() ? "HTTP " + status : reason);

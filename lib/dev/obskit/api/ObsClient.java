@@ -7,17 +7,22 @@ import dev.obskit.model.Workspace;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -26,8 +31,14 @@ import java.util.stream.Stream;
  * The OpenRouter observability destinations API: the five destination operations, workspace
  * list/get and the key preflight. Thread-safe; one instance per job, closed at the end.
  *
+ * <p>Every call goes through one {@link Retrier}: 408, 409, 429, 5xx and connection failures are
+ * retried for GET, PATCH and DELETE; a create is retried only when the server certainly did not
+ * commit it, and otherwise only after listing the workspace shows it was not made (see
+ * {@link RetryClassifier} and {@link CreateReconciler}).
+ *
  * <pre>{@code
  * try (ObsClient client = ObsClient.builder().baseUrl(url).apiKey(key).build()) {
+ *     client.preflight();
  *     client.destinations(null).filter(d -> !d.privacyMode()).forEach(System.out::println);
  * }
  * }</pre>
@@ -35,17 +46,36 @@ import java.util.stream.Stream;
 public final class ObsClient implements AutoCloseable {
     static final String DESTINATIONS = "/observability/destinations";
     static final String WORKSPACES = "/workspaces";
+    static final String KEY = "/key";
+
+    static final String NO_KEY = "no API key: set OPENROUTER_MANAGEMENT_KEY (or OPENROUTER_API_KEY) or pass --api-key-file FILE;"
+            + " a management key is needed (" + NotManagementKeyException.CREATE_ONE + ")";
 
     private final ClientSettings settings;
     private final Transport transport;
+    private final Retrier retrier;
+    private final Clock clock;
+    private final SeenIds seenIds = new SeenIds();
+    private final CreateReconciler reconciler;
 
     ObsClient(ClientSettings settings) {
+        this(settings, RetryPolicy.DEFAULT, Sleeper.SYSTEM, Clock.systemUTC());
+    }
+
+    ObsClient(ClientSettings settings, RetryPolicy policy, Sleeper sleeper, Clock clock) {
         if (settings.apiKey() == null || settings.apiKey().isBlank()) {
             // never send "Authorization: Bearer " with nothing after it
-            throw new IllegalArgumentException("no API key: a management key is required");
+            throw new IllegalArgumentException(NO_KEY);
+        }
+        if (settings.apiKey().chars().anyMatch(c -> c <= ' ' || c == 127)) {
+            throw new IllegalArgumentException("the API key contains spaces or control characters (is the key file more than one line?);"
+                    + " it is not shown here");
         }
         this.settings = settings;
+        this.clock = clock;
         this.transport = new Transport(settings);
+        this.retrier = new Retrier(policy, sleeper, clock, () -> ThreadLocalRandom.current().nextDouble(), settings.warnings());
+        this.reconciler = new CreateReconciler(this::destinations, seenIds, settings.warnings());
     }
 
     public static Builder builder() {
@@ -54,6 +84,10 @@ public final class ObsClient implements AutoCloseable {
 
     public ClientSettings settings() {
         return settings;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retrier.policy();
     }
 
     // ---- destinations -------------------------------------------------------------------
@@ -70,52 +104,106 @@ public final class ObsClient implements AutoCloseable {
         query.put("offset", Integer.toString(offset));
         query.put("limit", Integer.toString(limit));
         if (workspaceId != null) query.put("workspace_id", workspaceId);
-        return page(send(HttpCall.get(DESTINATIONS, query)), Destination::fromJson);
+        Page<Destination> page = page(call(HttpCall.get(DESTINATIONS, query)), Destination::fromJson, "destinations");
+        page.items().forEach(d -> seenIds.saw(d.id()));
+        return page;
     }
 
     public Destination getDestination(String id) {
-        return Destination.fromJson(data(send(HttpCall.get(DESTINATIONS + "/" + segment(id)))));
+        return seen(Destination.fromJson(data(call(HttpCall.get(DESTINATIONS + "/" + segment(id))))));
     }
 
-    /** Creates a destination from a create-request body (API doc §2.2); returns it as stored, secrets masked. */
+    /**
+     * Creates a destination from a create-request body (API doc §2.2); returns it as stored,
+     * secrets masked. Never sent twice blindly: after an ambiguous failure the workspace is
+     * listed first, and a destination this create made is returned instead of a second one.
+     */
     public Destination createDestination(JsonObject body) {
-        return Destination.fromJson(data(send(new HttpCall("POST", DESTINATIONS, Map.of(), Jsons.write(body)))));
+        HttpCall call = new HttpCall("POST", DESTINATIONS, Map.of(), Jsons.write(body));
+        Instant started = clock.instant();
+        long mark = seenIds.mark();
+        return seen(retrier.run(call,
+                attempt -> Destination.fromJson(data(send(call))),
+                () -> reconciler.find(body, started, mark)));
     }
 
     /** Partial update: only the members of {@code patch} change (API doc §2.4). */
     public Destination updateDestination(String id, JsonObject patch) {
-        return Destination.fromJson(data(send(new HttpCall("PATCH", DESTINATIONS + "/" + segment(id), Map.of(), Jsons.write(patch)))));
+        return seen(Destination.fromJson(data(call(new HttpCall("PATCH", DESTINATIONS + "/" + segment(id), Map.of(), Jsons.write(patch))))));
     }
 
-    /** Soft-deletes a destination. */
+    /** Soft-deletes a destination. A 404 to a retried delete means an earlier attempt did it, and counts as done. */
     public void deleteDestination(String id) {
-        JsonObject body = (send(new HttpCall("DELETE", DESTINATIONS + "/" + segment(id), Map.of(), null)));
-        if (!Jsons.bool(body, "deleted", false)) {
-            throw new ApiException(200, null, "delete was not confirmed: " + abbreviate(Jsons.write(body)), "DELETE", DESTINATIONS + "/" + id);
-        }
+        HttpCall call = new HttpCall("DELETE", DESTINATIONS + "/" + segment(id), Map.of(), null);
+        retrier.run(call, attempt -> {
+            JsonObject body;
+            try {
+                body = send(call);
+            } catch (ApiException.NotFoundException gone) {
+                if (attempt == 1) throw gone;
+                settings.warnings().accept("DELETE " + call.path() + " answered 404 after a retry: an earlier attempt deleted it");
+                return Boolean.TRUE;
+            }
+            if (!Jsons.bool(body, "deleted", false)) {
+                throw new ApiException(200, null, "delete was not confirmed: " + abbreviate(Jsons.write(body)), "DELETE", call.path());
+            }
+            return Boolean.TRUE;
+        });
     }
 
     // ---- workspaces and key -------------------------------------------------------------
 
     public Stream<Workspace> workspaces() {
-        return new Paginator<>((offset, limit) -> page(send(HttpCall.get(WORKSPACES,
-                Map.of("offset", Integer.toString(offset), "limit", Integer.toString(limit)))), Workspace::fromJson),
+        return new Paginator<>((offset, limit) -> page(call(HttpCall.get(WORKSPACES,
+                Map.of("offset", Integer.toString(offset), "limit", Integer.toString(limit)))), Workspace::fromJson, "workspaces"),
                 Workspace::id, settings.pageSize(), settings.warnings(), "workspaces").stream();
     }
 
     /** A workspace by UUID or slug. */
     public Workspace workspace(String idOrSlug) {
-        return Workspace.fromJson(data(send(HttpCall.get(WORKSPACES + "/" + segment(idOrSlug)))));
+        return Workspace.fromJson(data(call(HttpCall.get(WORKSPACES + "/" + segment(idOrSlug)))));
     }
 
     /** What the server says about the key in use ({@code GET /key}). */
     public KeyInfo key() {
-        return KeyInfo.fromJson(data(send(HttpCall.get("/key"))));
+        return KeyInfo.fromJson(data(call(HttpCall.get(KEY))));
+    }
+
+    /**
+     * Checks, before any real work, that the key is a management key ({@code GET /key}).
+     *
+     * @return what the server said about the key; empty (with a warning) when the server has no
+     *         {@code GET /key} endpoint, so the check cannot be made
+     * @throws RejectedKeyException when the server rejects the key (401)
+     * @throws NotManagementKeyException when the key is not a management key (403, or
+     *         {@code is_management_key: false}); neither message contains any part of the key
+     */
+    public Optional<KeyInfo> preflight() {
+        KeyInfo info;
+        try {
+            info = key();
+        } catch (ApiException.AuthenticationException e) {
+            throw new RejectedKeyException(e.serverMessage(), KEY);
+        } catch (ApiException.PermissionException e) {
+            throw new NotManagementKeyException(e.serverMessage(), KEY);
+        } catch (ApiException.NotFoundException e) {
+            settings.warnings().accept("the server has no GET /key, so the key could not be checked before starting");
+            return Optional.empty();
+        }
+        if (!info.managementKey()) {
+            throw new NotManagementKeyException(null, KEY);
+        }
+        return Optional.of(info);
     }
 
     // ---- plumbing -----------------------------------------------------------------------
 
-    /** Sends a call and returns the parsed JSON object body of a 2xx answer, or throws a typed {@link ApiException}. */
+    /** Sends a call through the retry policy (for idempotent calls). */
+    private JsonObject call(HttpCall call) {
+        return retrier.run(call, attempt -> send(call));
+    }
+
+    /** Sends a call once and returns the parsed JSON object body of a 2xx answer, or throws a typed {@link ApiException}. */
     JsonObject send(HttpCall call) {
         HttpResult result;
         try {
@@ -123,7 +211,12 @@ public final class ObsClient implements AutoCloseable {
         } catch (IOException e) {
             throw new ApiException.TransportException(describe(e), call.method(), call.path(), e);
         }
-        return interpret(call, result);
+        if (result.status() == 429) settings.onThrottled().run();
+        try {
+            return interpret(call, result);
+        } catch (ApiException e) {
+            throw e.withRetryAfter(RetryAfter.from(result, clock.instant()).orElse(null));
+        }
     }
 
     static JsonObject interpret(HttpCall call, HttpResult result) {
@@ -136,8 +229,7 @@ public final class ObsClient implements AutoCloseable {
         if (error != null) {
             // a 2xx carrying an error envelope: believe the envelope
             ErrorBodies.Parsed p = ErrorBodies.parse(status, result.reason(), result.body());
-            int effective = error.get("code") instanceof JsonNumber n && n.isIntegral() && n.intValue() >= 400 && n.intValue() < 600
-                    ? n.intValue() : 500;
+            int effective = ErrorBodies.statusOf(error.get("code"));
             throw ApiException.of(effective, p.code(), p.message() + " (sent with HTTP " + status + ")", call.method(), call.path());
         }
         try {
@@ -147,23 +239,40 @@ public final class ObsClient implements AutoCloseable {
         }
     }
 
+    private Destination seen(Destination d) {
+        seenIds.saw(d.id());
+        return d;
+    }
+
     private static JsonObject data(JsonObject body) {
         JsonValue data = body.get("data");
         if (data instanceof JsonObject o) return o;
         throw new ApiException(200, null, "response has no data object: " + abbreviate(Jsons.write(body)), null, null);
     }
 
-
-    private static <T> Page<T> page(JsonObject body, Function<JsonObject, T> parse) {
+    private <T> Page<T> page(JsonObject body, Function<JsonObject, T> parse, String what) {
         if (!(body.get("data") instanceof JsonArray items)) {
             throw new ApiException(200, null, "list response has no data array: " + abbreviate(Jsons.write(body)), null, null);
         }
         List<T> out = new ArrayList<>(items.size());
+        int skipped = 0;
         for (JsonValue v : items) {
             if (v instanceof JsonObject o) out.add(parse.apply(o));
+            else skipped++;
         }
-        Integer total = body.get("total_count") instanceof JsonNumber n ? n.intValue() : null;
-        return new Page<>(List.copyOf(out), total);
+        if (skipped > 0) settings.warnings().accept("skipped " + skipped + " " + what + " that were not JSON objects");
+        return new Page<>(List.copyOf(out), count(body.get("total_count")));
+    }
+
+    /** {@code total_count} as sent: a number, or a number in a string; null when absent or unusable. */
+    private static Integer count(JsonValue v) {
+        try {
+            if (v instanceof JsonNumber n) return n.bigDecimalValue().intValueExact();
+            if (v instanceof JsonString s) return Integer.valueOf(s.getString().trim());
+        } catch (ArithmeticException | NumberFormatException unusable) {
+            return null;
+        }
+        return null;
     }
 
     static String segment(String s) {
@@ -190,7 +299,7 @@ public final class ObsClient implements AutoCloseable {
         }
     }
 
-    /** Builds a client. Only the base URL and key are required. */
+    /** Builds a client. Only the key is required; the base URL defaults to OpenRouter's. */
     public static final class Builder {
         private String baseUrl = ClientSettings.DEFAULT_BASE_URL;
         private String apiKey;
@@ -202,9 +311,14 @@ public final class ObsClient implements AutoCloseable {
         private int maxConnections = 8;
         private int pageSize = 100;
         private Consumer<String> warnings = w -> System.err.println("WARN: " + w);
+        private Runnable onThrottled = () -> { };
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Clock clock = Clock.systemUTC();
 
         public Builder baseUrl(String baseUrl) { this.baseUrl = baseUrl; return this; }
-        public Builder apiKey(String apiKey) { this.apiKey = apiKey; return this; }
+        /** The management key; surrounding whitespace (a key file's newline) is dropped. */
+        public Builder apiKey(String apiKey) { this.apiKey = apiKey == null ? null : apiKey.strip(); return this; }
         /** {@code HTTP-Referer}: the app's URL. */
         public Builder appUrl(String appUrl) { this.appUrl = appUrl; return this; }
         /** {@code X-OpenRouter-Title}: the app's display name (default {@code obskit}). */
@@ -220,10 +334,18 @@ public final class ObsClient implements AutoCloseable {
         public Builder pageSize(int n) { this.pageSize = n; return this; }
         /** Where pagination and retry warnings go (default: stderr). */
         public Builder warnings(Consumer<String> sink) { this.warnings = sink; return this; }
+        /** Called on every 429 answer, so a job can slow down (see the run engine's adaptive limiter). */
+        public Builder onThrottled(Runnable listener) { this.onThrottled = listener; return this; }
+        /** How failed calls are retried (default {@link RetryPolicy#DEFAULT}; {@link RetryPolicy#NONE} to never retry). */
+        public Builder retryPolicy(RetryPolicy p) { this.retryPolicy = java.util.Objects.requireNonNull(p); return this; }
+        /** How the client waits between retries (default: really sleeps). */
+        public Builder sleeper(Sleeper s) { this.sleeper = java.util.Objects.requireNonNull(s); return this; }
+        /** The clock for retry budgets, Retry-After dates and create reconciliation (default: system UTC). */
+        public Builder clock(Clock c) { this.clock = java.util.Objects.requireNonNull(c); return this; }
 
         public ObsClient build() {
             return new ObsClient(new ClientSettings(baseUrl, apiKey, appUrl, appTitle, appCategories,
-                    connectTimeout, responseTimeout, maxConnections, pageSize, warnings));
+                    connectTimeout, responseTimeout, maxConnections, pageSize, warnings, onThrottled), retryPolicy, sleeper, clock);
         }
     }
 }

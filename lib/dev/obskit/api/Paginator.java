@@ -13,10 +13,23 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Lazy offset/limit pagination that trusts no single signal (API doc §2.1). It advances by the
- * number of items received (a server may clamp {@code limit}), stops on an empty page or when
- * {@code total_count} is reached, never fetches more than a page cap derived from the first
- * {@code total_count}, drops ids it has already returned, and warns when count and data disagree.
+ * Lazy offset/limit pagination that trusts no single signal (API doc §2.1).
+ *
+ * <ul>
+ *   <li>The next offset is the previous one plus the items received, so a server that clamps
+ *       {@code limit} neither skips nor repeats rows.</li>
+ *   <li>It stops on an empty page, on a page that brings nothing new (a server repeating itself),
+ *       or when {@code total_count} is reached by a page shorter than a full one. "Full" is the
+ *       smaller of {@code limit} and the largest page seen so far, so a clamped page size is not
+ *       mistaken for the end. When the count is reached by a full page it asks once more, so a
+ *       count that is too low does not lose rows.</li>
+ *   <li>Without {@code total_count} it reads until an empty page (one request more than needed,
+ *       never a lost page).</li>
+ *   <li>It never fetches more than a page cap derived from the largest count and the page size
+ *       actually served (plus two), or {@value #MAX_PAGES_WITHOUT_COUNT} pages without a count.</li>
+ *   <li>Items with an id already returned are dropped; it warns when that happens and when the
+ *       count and the data disagree.</li>
+ * </ul>
  */
 public final class Paginator<T> implements Iterator<T> {
 
@@ -27,9 +40,9 @@ public final class Paginator<T> implements Iterator<T> {
     }
 
     /** Pages fetched beyond the expected number before giving up, for a server whose count is low. */
-    private static final int EXTRA_PAGES = 2;
+    static final int EXTRA_PAGES = 2;
     /** Hard stop when the server never sends a count. */
-    private static final int MAX_PAGES_WITHOUT_COUNT = 10_000;
+    static final int MAX_PAGES_WITHOUT_COUNT = 10_000;
 
     private final PageFetcher<T> fetcher;
     private final Function<T, String> idOf;
@@ -41,12 +54,15 @@ public final class Paginator<T> implements Iterator<T> {
     private final Set<String> seen = new HashSet<>();
     private int offset;
     private int pages;
-    private Integer firstTotal;
-    private int maxPages = MAX_PAGES_WITHOUT_COUNT;
+    private int returned;
+    private int largestPage;
+    private Integer lastTotal;
+    private int largestTotal = -1;
     private int duplicates;
     private boolean done;
 
     public Paginator(PageFetcher<T> fetcher, Function<T, String> idOf, int limit, Consumer<String> warnings, String what) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
         this.fetcher = fetcher;
         this.idOf = idOf;
         this.limit = limit;
@@ -70,23 +86,32 @@ public final class Paginator<T> implements Iterator<T> {
         return buffer.poll();
     }
 
+    /** Pages requested so far. */
+    public int pagesFetched() {
+        return pages;
+    }
+
     private void fetchNext() {
-        if (pages >= maxPages) {
-            warnings.accept("stopped listing " + what + " after " + pages + " pages: the server kept sending data past its total_count of " + firstTotal);
+        if (pages >= pageCap()) {
+            warnings.accept("stopped listing " + what + " after " + pages + " pages: the server kept sending new "
+                    + what + " past its total_count of " + lastTotal);
             finish();
             return;
         }
         Page<T> page = fetcher.fetch(offset, limit);
         pages++;
-        if (pages == 1 && page.totalCount() != null) {
-            firstTotal = page.totalCount();
-            maxPages = (int) Math.min(MAX_PAGES_WITHOUT_COUNT, (long) Math.ceil(firstTotal / (double) limit) + EXTRA_PAGES);
+        int size = page.items().size();
+        if (page.totalCount() != null) {
+            lastTotal = page.totalCount();
+            largestTotal = Math.max(largestTotal, lastTotal);
         }
-        if (page.items().isEmpty()) {
+        if (size == 0) {
             finish();
             return;
         }
-        offset += page.items().size();
+        int fullPage = Math.min(limit, Math.max(largestPage, pages == 1 ? limit : 0));
+        largestPage = Math.max(largestPage, size);
+        offset += size;
         int fresh = 0;
         for (T item : page.items()) {
             String id = idOf.apply(item);
@@ -97,14 +122,19 @@ public final class Paginator<T> implements Iterator<T> {
                 duplicates++;
             }
         }
-        Integer total = page.totalCount();
+        returned += fresh;
         if (fresh == 0) {
-            // a page of nothing new: a server repeating itself. Going on would loop forever.
-            finish();
-        } else if (total != null && seen.size() >= total && page.items().size() < limit) {
-            // a full last page may hide more data behind a low count: one more request tells
+            finish(); // a page of nothing new: a server repeating itself; going on would loop forever
+        } else if (lastTotal != null && returned >= lastTotal && size < fullPage) {
             finish();
         }
+    }
+
+    /** ceil(count / page size served) + EXTRA_PAGES, once a count is known. */
+    private int pageCap() {
+        if (largestTotal < 0 || largestPage == 0) return MAX_PAGES_WITHOUT_COUNT;
+        long expected = (largestTotal + (long) largestPage - 1) / largestPage;
+        return (int) Math.min(MAX_PAGES_WITHOUT_COUNT, expected + EXTRA_PAGES);
     }
 
     private void finish() {
@@ -112,8 +142,8 @@ public final class Paginator<T> implements Iterator<T> {
         if (duplicates > 0) {
             warnings.accept("the server repeated " + duplicates + " " + what + " across pages; each is listed once");
         }
-        if (firstTotal != null && seen.size() != firstTotal) {
-            warnings.accept("the server reported total_count " + firstTotal + " but sent " + seen.size() + " distinct " + what);
+        if (lastTotal != null && returned != lastTotal) {
+            warnings.accept("the server reported total_count " + lastTotal + " but sent " + returned + " distinct " + what);
         }
     }
 }

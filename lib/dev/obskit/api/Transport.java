@@ -33,6 +33,9 @@ import java.util.Map;
  * socket does not fail the next request.
  */
 final class Transport implements AutoCloseable {
+    /** Pooled connections idle this long are checked before reuse (a 1 ms read), so a socket the server dropped is replaced. */
+    static final java.time.Duration VALIDATE_AFTER_INACTIVITY = java.time.Duration.ofMillis(100);
+
     private final ClientSettings settings;
     private final CloseableHttpClient http;
     private final String userAgent;
@@ -45,7 +48,7 @@ final class Transport implements AutoCloseable {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .setSocketTimeout(Timeout.of(settings.responseTimeout()))
-                        .setValidateAfterInactivity(TimeValue.ofMilliseconds(500))
+                        .setValidateAfterInactivity(TimeValue.ofMilliseconds(VALIDATE_AFTER_INACTIVITY.toMillis()))
                         .build())
                 .build();
         this.http = HttpClients.custom()

@@ -62,6 +62,44 @@ public final class Jsons {
         return out.toString();
     }
 
+    /**
+     * Compact JSON text with every number in plain decimal form ({@code 0.0000001}, never
+     * {@code 1E-7}), for output people read and spreadsheets import.
+     */
+    public static String writePlain(JsonValue value) {
+        StringBuilder out = new StringBuilder();
+        appendPlain(out, value);
+        return out.toString();
+    }
+
+    private static void appendPlain(StringBuilder out, JsonValue value) {
+        switch (value.getValueType()) {
+            case OBJECT -> {
+                out.append('{');
+                boolean first = true;
+                for (Map.Entry<String, JsonValue> e : value.asJsonObject().entrySet()) {
+                    if (!first) out.append(',');
+                    first = false;
+                    out.append(JSON.createValue(e.getKey())).append(':');
+                    appendPlain(out, e.getValue());
+                }
+                out.append('}');
+            }
+            case ARRAY -> {
+                out.append('[');
+                boolean first = true;
+                for (JsonValue v : value.asJsonArray()) {
+                    if (!first) out.append(',');
+                    first = false;
+                    appendPlain(out, v);
+                }
+                out.append(']');
+            }
+            case NUMBER -> out.append(plain(((JsonNumber) value).bigDecimalValue()));
+            default -> out.append(value);
+        }
+    }
+
     /** A number as plain decimal text: 1 stays 1, 1e-4 becomes 0.0001, never exponent notation. */
     public static String plain(BigDecimal n) {
         if (n == null) return "";

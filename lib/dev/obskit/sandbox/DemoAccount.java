@@ -17,10 +17,11 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The demo account a fresh sandbox starts with: four workspaces and 31 destinations covering all
- * 17 types, with the variety a migration meets (regions, sampling rates, disabled ones, privacy
- * mode, key allowlists, filter rules, custom headers). Fixed seed: same content every time, only
- * the keys differ. All secrets are fake.
+ * The demo account a fresh sandbox starts with: four workspaces and 44 destinations, 26 of them
+ * in the default workspace, which alone covers all 17 types (so a plain {@code obs-export
+ * --sandbox} shows every type), with the variety a migration meets: regions, sampling rates,
+ * disabled ones, privacy mode, key allowlists, filter rules, custom headers. Fixed seed: same
+ * content every time, only the keys differ. All secrets are fake.
  */
 public final class DemoAccount {
     static final long SEED = 2026;
@@ -52,7 +53,7 @@ public final class DemoAccount {
             }
             JsonObject cfg = ConfigRules.forCreate(dev.obskit.model.DestinationType.byName(p.type()).orElseThrow(),
                     config.build(), checked()); // fills the defaults, as a create would
-            Instant created = jan.plus(Duration.ofDays(9L * i)).plus(Duration.ofMinutes(r.nextInt(600)))
+            Instant created = jan.plus(Duration.ofDays(7L * i)).plus(Duration.ofMinutes(r.nextInt(600)))
                     .plusMillis(r.nextInt(1000));
             Instant updated = i % 3 == 0 ? created.plus(Duration.ofDays(1 + r.nextInt(20))).plusMillis(r.nextInt(1000)) : created;
             out.add(new StoredDestination(SampleConfigs.uuid(r), ws.get(p.workspace()).id(), p.name(), p.type(),
@@ -137,6 +138,19 @@ public final class DemoAccount {
                 new Plan("arize", "Arize AX", 0, none, null),
                 new Plan("braintrust", "Braintrust evals", 0, none, null),
                 new Plan("langfuse", "Langfuse EU mirror", 0, extra("baseUrl", "https://cloud.langfuse.com"), eu),
+                new Plan("langsmith", "LangSmith production", 0, none, null),
+                new Plan("opik", "Opik production evals", 0, none, null),
+                new Plan("weave", "W&B Weave production", 0, none, eu),
+                new Plan("ramp", "Ramp AI spend", 0, none, null),
+                new Plan("clickhouse", "ClickHouse usage warehouse", 0, none, both),
+                new Plan("datadog", "Datadog (EU site)", 0, extra("url", "https://api.datadoghq.eu"), eu),
+                new Plan("s3", "Compliance archive (S3)", 0, extra("region", "us-east-1"), us),
+                new Plan("webhook", "Incident webhook", 0, none, null),
+                new Plan("sentry", "Sentry (self-hosted relay)", 0, none, null),
+                new Plan("otel-collector", "Grafana Tempo via OTLP", 0, none, null),
+                new Plan("posthog", "PostHog EU", 0, extra("endpoint", "https://eu.i.posthog.com"), eu),
+                new Plan("newrelic", "New Relic US", 0, none, us),
+                new Plan("langfuse", "Langfuse prompt experiments", 0, none, null),
                 new Plan("langsmith", "LangSmith staging", 1, none, null),
                 new Plan("opik", "Opik experiments", 1, none, null),
                 new Plan("weave", "W&B Weave", 1, none, us),

@@ -32,11 +32,13 @@ public final class Sandbox implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final StateFlusher flusher;
+    private final RequestLog requestLog;
     private boolean closed;
 
     private Sandbox(SandboxOptions options, SandboxState state, FaultInjector faults, HttpServer server,
-                    ExecutorService executor, StateFlusher flusher) {
+                    ExecutorService executor, StateFlusher flusher, RequestLog requestLog) {
         this.options = options;
+        this.requestLog = requestLog;
         this.state = state;
         this.faults = faults;
         this.server = server;
@@ -60,11 +62,12 @@ public final class Sandbox implements AutoCloseable {
             executor.shutdown();
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
         }
-        server.createContext("/", router);
+        RequestLog requestLog = new RequestLog();
+        server.createContext("/", requestLog.recording(router));
         server.setExecutor(executor);
         server.start();
         StateFlusher flusher = options.persistent() ? new StateFlusher(state, options.stateFile(), options.flushInterval()) : null;
-        return new Sandbox(options, state, faults, server, executor, flusher);
+        return new Sandbox(options, state, faults, server, executor, flusher, requestLog);
     }
 
     private static SandboxState loadOrSeed(SandboxOptions options) {
@@ -146,6 +149,11 @@ public final class Sandbox implements AutoCloseable {
     /** The live state, secrets in clear: for tests that check the final server state. */
     public SandboxState state() {
         return state;
+    }
+
+    /** What the sandbox received: method and path of each request (for tests and benchmarks). */
+    public RequestLog requestLog() {
+        return requestLog;
     }
 
     public Faults faults() {

@@ -27,6 +27,15 @@ class DemoAccountTest {
     }
 
     @Test
+    void theDefaultWorkspaceAloneHasAtLeast25DestinationsOfAllSeventeenTypes() {
+        var inDefault = demo.destinations().stream().filter(d -> d.workspaceId().equals(demo.defaultWorkspaceId())).toList();
+        assertTrue(inDefault.size() >= 25, "a plain obs-export --sandbox shows the default workspace: " + inDefault.size());
+        assertEquals(Set.copyOf(DestinationType.names()), inDefault.stream().map(StoredDestination::type).collect(Collectors.toSet()));
+        assertTrue(inDefault.stream().collect(Collectors.groupingBy(StoredDestination::type, Collectors.counting()))
+                .values().stream().allMatch(n -> n <= 5), "at most 5 per type");
+    }
+
+    @Test
     void isVariedTheWayAMigrationMeetsIt() {
         var ds = demo.destinations();
         assertTrue(ds.stream().filter(d -> d.filterRules() != null).count() >= 3);

@@ -2,6 +2,7 @@ package dev.obskit.sandbox;
 
 import dev.obskit.api.ApiException;
 import dev.obskit.api.ObsClient;
+import dev.obskit.api.RetryPolicy;
 import dev.obskit.json.Jsons;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,9 @@ class SandboxFaultsTest {
         sandbox = Sandbox.start(SandboxOptions.ephemeral());
         http = new Http(sandbox);
         key = sandbox.managementKey();
-        client = ObsClient.builder().baseUrl(sandbox.baseUrl()).apiKey(key).warnings(w -> {}).timeout(Duration.ofSeconds(5)).build();
+        // no retries: these tests look at what each fault does to one call, not at how the client recovers
+        client = ObsClient.builder().baseUrl(sandbox.baseUrl()).apiKey(key).warnings(w -> {}).timeout(Duration.ofSeconds(5))
+                .retryPolicy(RetryPolicy.NONE).build();
     }
 
     @AfterEach

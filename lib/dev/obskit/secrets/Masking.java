@@ -1,0 +1,70 @@
+package dev.obskit.secrets;
+
+import dev.obskit.model.DestinationType;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The masking rule of the API (doc §5): 12 or more characters show the first 4, {@code ...} and
+ * the last 4; shorter values show {@code ********}. Also tells a masked placeholder from a real
+ * value (doc §6), so nothing masked is ever sent as a credential and nothing clear is ever shown.
+ */
+public final class Masking {
+    public static final String SHORT_MASK = "********";
+    private static final Pattern ELLIPSIS = Pattern.compile("^.{0,8}\\.\\.\\..{4}$", Pattern.DOTALL);
+    private static final Pattern STARS = Pattern.compile("^\\*+(\\.\\.\\..{4})?$", Pattern.DOTALL);
+    private static final Pattern BEARER_STARS = Pattern.compile("^\\S+ \\*+$");
+
+    private Masking() {}
+
+    public static String mask(String value) {
+        if (value == null) return null;
+        if (value.length() >= 12) return value.substring(0, 4) + "..." + value.substring(value.length() - 4);
+        return SHORT_MASK;
+    }
+
+    /** Whether a value has the shape of a masked placeholder rather than a real secret. */
+    public static boolean looksMasked(String value) {
+        return value != null && (ELLIPSIS.matcher(value).matches() || STARS.matcher(value).matches()
+                || BEARER_STARS.matcher(value).matches());
+    }
+
+    /** Shows a value safely: placeholders as they are, anything else masked. */
+    public static String display(String value) {
+        return value == null || looksMasked(value) ? value : mask(value);
+    }
+
+    /**
+     * A config with every secret value (and every header value) made safe to show: values the
+     * server already masked are kept exactly as sent, anything in clear is masked here. Unknown
+     * types are left untouched except for their headers.
+     */
+    public static JsonObject safeConfig(String type, JsonObject config) {
+        DestinationType spec = DestinationType.byName(type).orElse(null);
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        for (Map.Entry<String, JsonValue> e : config.entrySet()) {
+            String key = e.getKey();
+            JsonValue v = e.getValue();
+            if (DestinationType.HEADERS.equals(key) && v instanceof JsonObject headers) {
+                b.add(key, safeHeaders(headers));
+            } else if (spec != null && spec.isSecret(key) && v instanceof JsonString s) {
+                b.add(key, display(s.getString()));
+            } else {
+                b.add(key, v);
+            }
+        }
+        return b.build();
+    }
+
+    private static JsonObject safeHeaders(JsonObject headers) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        headers.forEach((k, v) -> b.add(k, v instanceof JsonString s ? Json.createValue(display(s.getString())) : v));
+        return b.build();
+    }
+}
