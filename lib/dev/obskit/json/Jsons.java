@@ -1,6 +1,5 @@
 package dev.obskit.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -11,6 +10,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
@@ -23,11 +23,18 @@ import java.util.Map;
 
 /** Small helpers around Jakarta JSON Processing (Parsson) used across the library. */
 public final class Jsons {
+    /**
+     * One provider for the whole process. Every static {@code jakarta.json.JSON.create…} call looks
+     * the provider up again through ServiceLoader, which costs more than the JSON work itself and
+     * serialises concurrent threads; use this instead on any hot path.
+     */
+    public static final JsonProvider JSON = JsonProvider.provider();
+
     private Jsons() {}
 
     /** Parses a JSON document; throws {@link IllegalArgumentException} with a readable message on bad input. */
     public static JsonValue parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonParsingException e) {
             throw new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
@@ -49,7 +56,7 @@ public final class Jsons {
         if (value == null) return "null";
         if (!(value instanceof JsonStructure)) return value.toString();
         StringWriter out = new StringWriter();
-        try (JsonWriter w = Json.createWriter(out)) {
+        try (JsonWriter w = JSON.createWriter(out)) {
             w.write(value);
         }
         return out.toString();
@@ -73,7 +80,7 @@ public final class Jsons {
                 for (Map.Entry<String, JsonValue> e : value.asJsonObject().entrySet()) {
                     if (!first) out.append(',');
                     first = false;
-                    out.append(Json.createValue(e.getKey())).append(':');
+                    out.append(JSON.createValue(e.getKey())).append(':');
                     appendPlain(out, e.getValue());
                 }
                 out.append('}');
@@ -105,7 +112,7 @@ public final class Jsons {
     public static JsonNumber number(BigDecimal n) {
         BigDecimal s = n.stripTrailingZeros();
         if (s.scale() < 0) s = s.setScale(0);
-        return Json.createValue(s);
+        return JSON.createValue(s);
     }
 
     public static boolean isNull(JsonValue v) {
@@ -142,14 +149,14 @@ public final class Jsons {
     }
 
     public static JsonArray array(Collection<String> values) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = JSON.createArrayBuilder();
         values.forEach(b::add);
         return b.build();
     }
 
     /** Copy of {@code o} with {@code key} set to {@code value} (kept in place when the key exists). */
     public static JsonObject with(JsonObject o, String key, JsonValue value) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         boolean seen = false;
         for (Map.Entry<String, JsonValue> e : o.entrySet()) {
             if (e.getKey().equals(key)) { b.add(key, value); seen = true; }
@@ -160,7 +167,7 @@ public final class Jsons {
     }
 
     public static JsonObject without(JsonObject o, String key) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         o.forEach((k, v) -> { if (!k.equals(key)) b.add(k, v); });
         return b.build();
     }

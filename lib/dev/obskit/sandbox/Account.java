@@ -1,6 +1,6 @@
 package dev.obskit.sandbox;
 
-import jakarta.json.Json;
+import static dev.obskit.json.Jsons.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -37,11 +37,11 @@ record Account(List<SandboxWorkspace> workspaces, List<StoredDestination> destin
 
     static SandboxWorkspace workspace(Random r, String id, String name, String slug, String description, Instant createdAt,
                                       boolean broadcast) {
-        JsonObject json = Json.createObjectBuilder()
+        JsonObject json = JSON.createObjectBuilder()
                 .add("id", id)
                 .add("name", name)
                 .add("slug", slug)
-                .add("description", description == null ? JsonValue.NULL : Json.createValue(description))
+                .add("description", description == null ? JsonValue.NULL : JSON.createValue(description))
                 .add("default_guardrail_id", SampleConfigs.uuid(r))
                 .add("default_text_model", "openai/gpt-4o-mini")
                 .addNull("default_image_model")

@@ -1,8 +1,8 @@
 package dev.obskit.sandbox;
 
+import static dev.obskit.json.Jsons.JSON;
 import dev.obskit.model.ConfigKey;
 import dev.obskit.model.DestinationType;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -63,7 +63,7 @@ final class ConfigRules {
 
     private static JsonValue mergeHeaders(JsonValue stored, JsonValue sent) {
         if (!(sent instanceof JsonObject sentHeaders) || !(stored instanceof JsonObject storedHeaders)) return sent;
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         sentHeaders.forEach((k, v) -> {
             if (v instanceof JsonString s && storedHeaders.get(k) instanceof JsonString old
                     && Masking.isPlaceholder(s.getString(), old.getString())) b.add(k, old);
@@ -74,7 +74,7 @@ final class ConfigRules {
 
     /** Checks every known key, fills defaults, keeps the type table's key order with headers last. */
     private static JsonObject validated(DestinationType type, Map<String, JsonValue> values, Issues issues) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JSON.createObjectBuilder();
         for (ConfigKey key : type.keys()) {
             JsonValue v = values.get(key.name());
             if (v == null) {

@@ -1,7 +1,7 @@
 package dev.obskit.sandbox;
 
+import static dev.obskit.json.Jsons.JSON;
 import dev.obskit.json.Jsons;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -96,25 +96,25 @@ public final class DemoAccount {
     }
 
     private static JsonObject rules(int i) {
-        JsonObjectBuilder rule1 = Json.createObjectBuilder().add("field", "model").add("operator", "starts_with").add("value", "anthropic/");
-        JsonObjectBuilder rule2 = Json.createObjectBuilder().add("field", "total_cost").add("operator", "gt").add("value", Jsons.number(new BigDecimal("0.05")));
-        JsonObjectBuilder rule3 = Json.createObjectBuilder().add("field", "user_id").add("operator", "exists");
-        return Json.createObjectBuilder()
+        JsonObjectBuilder rule1 = JSON.createObjectBuilder().add("field", "model").add("operator", "starts_with").add("value", "anthropic/");
+        JsonObjectBuilder rule2 = JSON.createObjectBuilder().add("field", "total_cost").add("operator", "gt").add("value", Jsons.number(new BigDecimal("0.05")));
+        JsonObjectBuilder rule3 = JSON.createObjectBuilder().add("field", "user_id").add("operator", "exists");
+        return JSON.createObjectBuilder()
                 .add("enabled", i % 4 != 1)
-                .add("groups", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("logic", "and").add("rules", Json.createArrayBuilder().add(rule1).add(rule2)))
-                        .add(Json.createObjectBuilder().add("logic", "or").add("rules", Json.createArrayBuilder().add(rule3))))
+                .add("groups", JSON.createArrayBuilder()
+                        .add(JSON.createObjectBuilder().add("logic", "and").add("rules", JSON.createArrayBuilder().add(rule1).add(rule2)))
+                        .add(JSON.createObjectBuilder().add("logic", "or").add("rules", JSON.createArrayBuilder().add(rule3))))
                 .build();
     }
 
     private static JsonObject extra(String... kv) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         for (int i = 0; i < kv.length; i += 2) b.add(kv[i], kv[i + 1]);
         return b.build();
     }
 
     private static JsonObject withHeaders(JsonObject headers) {
-        return Json.createObjectBuilder().add("headers", headers).build();
+        return JSON.createObjectBuilder().add("headers", headers).build();
     }
 
     private static List<Plan> plans() {

@@ -1,8 +1,8 @@
 package dev.obskit.sandbox;
 
+import static dev.obskit.json.Jsons.JSON;
 import dev.obskit.json.Jsons;
 import dev.obskit.model.DestinationType;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -24,7 +24,7 @@ public final class DestinationJson {
 
     static JsonObject state(StoredDestination d) {
         JsonObjectBuilder b = common(d, d.config());
-        b.add("deleted_at", d.deletedAt() == null ? JsonValue.NULL : Json.createValue(Timestamps.format(d.deletedAt())));
+        b.add("deleted_at", d.deletedAt() == null ? JsonValue.NULL : JSON.createValue(Timestamps.format(d.deletedAt())));
         return b.build();
     }
 
@@ -42,7 +42,7 @@ public final class DestinationJson {
     }
 
     private static JsonObjectBuilder common(StoredDestination d, JsonObject config) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("id", d.id())
                 .add("workspace_id", d.workspaceId());
         if (d.name() == null) b.addNull("name");
@@ -64,12 +64,12 @@ public final class DestinationJson {
 
     private static JsonObject maskedConfig(StoredDestination d) {
         DestinationType type = DestinationType.byName(d.type()).orElse(null);
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> e : d.config().entrySet()) {
             String key = e.getKey();
             JsonValue v = e.getValue();
             if (DestinationType.HEADERS.equals(key) && v instanceof JsonObject headers) {
-                JsonObjectBuilder h = Json.createObjectBuilder();
+                JsonObjectBuilder h = JSON.createObjectBuilder();
                 headers.forEach((name, value) -> h.add(name, value instanceof JsonString s ? Masking.mask(s.getString()) : Masking.HIDDEN));
                 b.add(key, h);
             } else if ((type == null || type.isSecret(key)) && v instanceof JsonString s) {

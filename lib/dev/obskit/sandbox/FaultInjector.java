@@ -51,7 +51,12 @@ final class FaultInjector {
     }
 
     /** 0 when the request may go on, else the whole seconds until the current window ends. */
-    synchronized int retryAfterSeconds(long nowMillis) {
+    int retryAfterSeconds(long nowMillis) {
+        if (faults.rateLimit() <= 0) return 0; // no lock on the common path
+        return countInWindow(nowMillis);
+    }
+
+    private synchronized int countInWindow(long nowMillis) {
         int limit = faults.rateLimit();
         if (limit <= 0) return 0;
         long second = nowMillis / 1000;

@@ -1,6 +1,6 @@
 package dev.obskit.sandbox;
 
-import jakarta.json.Json;
+import static dev.obskit.json.Jsons.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -32,13 +32,13 @@ final class FilterRules {
             issues.request(P, Issues.expected("object", sent));
             return null;
         }
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JSON.createObjectBuilder();
         out.add("enabled", bool(o.get("enabled"), P + ".enabled", issues));
         if (!(o.get("groups") instanceof JsonArray groups)) {
             issues.request(P + ".groups", Issues.expected("array", o.get("groups")));
             return null;
         }
-        JsonArrayBuilder groupsOut = Json.createArrayBuilder();
+        JsonArrayBuilder groupsOut = JSON.createArrayBuilder();
         for (int g = 0; g < groups.size(); g++) {
             String gp = P + ".groups[" + g + "]";
             if (!(groups.get(g) instanceof JsonObject group)) {
@@ -52,7 +52,7 @@ final class FilterRules {
     }
 
     private static JsonObject group(JsonObject group, String gp, Issues issues) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         JsonValue logic = group.get("logic");
         if (logic == null) b.add("logic", "and");
         else if (logic instanceof JsonString s && LOGIC.contains(s.getString())) b.add("logic", s.getString());
@@ -61,7 +61,7 @@ final class FilterRules {
             issues.request(gp + ".rules", Issues.expected("array", group.get("rules")));
             return b.build();
         }
-        JsonArrayBuilder rulesOut = Json.createArrayBuilder();
+        JsonArrayBuilder rulesOut = JSON.createArrayBuilder();
         for (int r = 0; r < rules.size(); r++) {
             String rp = gp + ".rules[" + r + "]";
             if (!(rules.get(r) instanceof JsonObject rule)) {
@@ -75,7 +75,7 @@ final class FilterRules {
     }
 
     private static JsonObject rule(JsonObject rule, String rp, Issues issues) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         enumMember(rule, "field", FIELDS, rp, issues, b);
         enumMember(rule, "operator", OPERATORS, rp, issues, b);
         JsonValue value = rule.get("value");

@@ -1,6 +1,6 @@
 package dev.obskit.sandbox;
 
-import jakarta.json.Json;
+import static dev.obskit.json.Jsons.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -19,7 +19,7 @@ final class SampleConfigs {
 
     /** A valid config of {@code type}; {@code label} (lowercase, dash-separated) personalises names. */
     static JsonObjectBuilder forType(String type, String label, Random r) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         return switch (type) {
             case "arize" -> b.add("apiKey", "ak-" + alnum(r, 40)).add("spaceKey", "U3BhY2U6" + alnum(r, 16))
                     .add("modelId", label + "-tracing");
@@ -72,7 +72,7 @@ final class SampleConfigs {
     }
 
     static JsonObject headers(String... nameValue) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         for (int i = 0; i < nameValue.length; i += 2) b.add(nameValue[i], nameValue[i + 1]);
         return b.build();
     }

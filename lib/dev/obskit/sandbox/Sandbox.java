@@ -56,7 +56,8 @@ public final class Sandbox implements AutoCloseable {
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads()); // latency faults must not block others
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 1024);
+            // 127.0.0.1 exactly, never a wildcard: the sandbox holds credentials (fake or not)
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[]{127, 0, 0, 1}), options.port()), 1024);
         } catch (IOException e) {
             executor.shutdown();
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);

@@ -1,13 +1,14 @@
 package dev.obskit.sandbox;
 
+import static dev.obskit.json.Jsons.JSON;
 import dev.obskit.json.Jsons;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -20,8 +21,17 @@ final class SandboxApi {
     private static final Pattern UUID_FORM =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
-    /** A status and a JSON body. */
-    record Reply(int status, JsonObject body) {}
+    /** A status and the JSON text of the body. */
+    record Reply(int status, String body) {
+        Reply(int status, JsonObject body) {
+            this(status, Jsons.write(body));
+        }
+    }
+
+    /** The wire text of a stored destination, kept until the destination changes (values are immutable). */
+    private record Rendered(StoredDestination source, String text) {}
+
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
     private final SandboxState state;
     private final Supplier<Instant> clock;
@@ -36,9 +46,12 @@ final class SandboxApi {
         int limit = limit(query);
         String workspaceId = scope(caller, query.get("workspace_id"));
         SandboxState.Page<StoredDestination> page = state.list(workspaceId, offset, limit);
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        page.items().forEach(d -> data.add(DestinationJson.wire(d)));
-        return ok(Json.createObjectBuilder().add("data", data).add("total_count", page.totalCount()).build());
+        StringBuilder body = new StringBuilder(1024 * (page.items().size() + 1)).append("{\"data\":[");
+        for (int i = 0; i < page.items().size(); i++) {
+            if (i > 0) body.append(',');
+            body.append(wire(page.items().get(i)));
+        }
+        return new Reply(200, body.append("],\"total_count\":").append(page.totalCount()).append('}').toString());
     }
 
     Reply createDestination(SandboxKey caller, JsonObject body) {
@@ -50,30 +63,30 @@ final class SandboxApi {
                 d.name(), d.type(), d.enabled(), d.privacyMode(), d.broadcastGenerationCost(),
                 d.broadcastGenerationIdentity(), d.broadcastGenerationRequestContext(), d.samplingRate(), d.regions(),
                 d.apiKeyHashes(), d.filterRules(), d.config(), now, now, null));
-        return new Reply(201, data(DestinationJson.wire(created)));
+        return new Reply(201, data(wire(created)));
     }
 
     Reply getDestination(String id) {
-        return ok(data(DestinationJson.wire(state.get(id).orElseThrow(ApiError::notFound))));
+        return new Reply(200, data(wire(state.get(id).orElseThrow(ApiError::notFound))));
     }
 
     Reply updateDestination(String id, JsonObject body) {
         StoredDestination updated = state.update(id, current -> DestinationRules.update(current, body, later(current.createdAt())));
-        return ok(data(DestinationJson.wire(updated)));
+        return new Reply(200, data(wire(updated)));
     }
 
     Reply deleteDestination(String id) {
         state.delete(id, now());
-        return ok(Json.createObjectBuilder().add("deleted", true).build());
+        return ok(JSON.createObjectBuilder().add("deleted", true).build());
     }
 
     Reply listWorkspaces(Map<String, String> query) {
         int offset = offset(query);
         int limit = limit(query);
         var all = state.workspaces();
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         all.stream().skip(offset).limit(limit).forEach(w -> data.add(w.json()));
-        return ok(Json.createObjectBuilder().add("data", data).add("total_count", all.size()).build());
+        return ok(JSON.createObjectBuilder().add("data", data).add("total_count", all.size()).build());
     }
 
     Reply getWorkspace(String idOrSlug) {
@@ -82,8 +95,8 @@ final class SandboxApi {
 
     /** {@code GET /key}: the whole §16 object, so that strict clients parse it. */
     Reply keyInfo(SandboxKey caller) {
-        JsonValue workspace = caller.workspaceId() == null ? JsonValue.NULL : Json.createValue(caller.workspaceId());
-        JsonObject info = Json.createObjectBuilder()
+        JsonValue workspace = caller.workspaceId() == null ? JsonValue.NULL : JSON.createValue(caller.workspaceId());
+        JsonObject info = JSON.createObjectBuilder()
                 .add("label", caller.label())
                 .add("is_management_key", caller.management())
                 .add("is_provisioning_key", caller.management())
@@ -97,9 +110,9 @@ final class SandboxApi {
                 .add("include_byok_in_limit", false)
                 .add("usage", 0).add("usage_daily", 0).add("usage_weekly", 0).add("usage_monthly", 0)
                 .add("byok_usage", 0).add("byok_usage_daily", 0).add("byok_usage_weekly", 0).add("byok_usage_monthly", 0)
-                .add("rate_limit", Json.createObjectBuilder().add("requests", -1).add("interval", "10s")
+                .add("rate_limit", JSON.createObjectBuilder().add("requests", -1).add("interval", "10s")
                         .add("note", "This field is deprecated and safe to ignore."))
-                .add("free_model_daily_requests", Json.createObjectBuilder().add("limit", 1000).add("remaining", 1000).add("used", 0))
+                .add("free_model_daily_requests", JSON.createObjectBuilder().add("limit", 1000).add("remaining", 1000).add("used", 0))
                 .add("allowed_data_regions", Jsons.array(Regions.KNOWN))
                 .addNull("expires_at")
                 .build();
@@ -156,7 +169,23 @@ final class SandboxApi {
         return new Reply(200, body);
     }
 
+    /**
+     * Rendering (masking, timestamps, JSON text) costs more than the rest of a request, and reads
+     * outnumber writes, so each destination is rendered once per version.
+     */
+    private String wire(StoredDestination d) {
+        Rendered r = rendered.get(d.id());
+        if (r != null && r.source() == d) return r.text();
+        String text = Jsons.write(DestinationJson.wire(d));
+        rendered.put(d.id(), new Rendered(d, text));
+        return text;
+    }
+
+    private static String data(String objectText) {
+        return "{\"data\":" + objectText + "}";
+    }
+
     private static JsonObject data(JsonObject o) {
-        return Json.createObjectBuilder().add("data", o).build();
+        return JSON.createObjectBuilder().add("data", o).build();
     }
 }

@@ -1,7 +1,7 @@
 package dev.obskit.sandbox;
 
+import static dev.obskit.json.Jsons.JSON;
 import dev.obskit.json.Jsons;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -54,7 +54,7 @@ final class SandboxRouter implements HttpHandler {
                 exchange.getResponseHeaders().set("X-RateLimit-Remaining", "0");
                 exchange.getResponseHeaders().set("X-RateLimit-Reset", Long.toString((System.currentTimeMillis() / 1000 + retryAfter) * 1000));
                 send(exchange, 429, envelope(429, ApiError.RATE_LIMITED,
-                        Json.createObjectBuilder().add("error_type", "rate_limit_exceeded").build()));
+                        JSON.createObjectBuilder().add("error_type", "rate_limit_exceeded").build()));
                 return;
             }
             if (fault.error()) {
@@ -137,13 +137,17 @@ final class SandboxRouter implements HttpHandler {
     }
 
     static JsonObject envelope(int status, String message, JsonObject metadata) {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("code", status).add("message", message);
+        JsonObjectBuilder error = JSON.createObjectBuilder().add("code", status).add("message", message);
         if (metadata != null) error.add("metadata", metadata);
-        return Json.createObjectBuilder().add("error", error).build();
+        return JSON.createObjectBuilder().add("error", error).build();
     }
 
     private static void send(HttpExchange exchange, int status, JsonObject body) throws IOException {
-        byte[] bytes = Jsons.write(body).getBytes(StandardCharsets.UTF_8);
+        send(exchange, status, Jsons.write(body));
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -1,8 +1,8 @@
 package dev.obskit.sandbox;
 
+import static dev.obskit.json.Jsons.JSON;
 import dev.obskit.json.Jsons;
 import dev.obskit.support.SafeFiles;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -58,16 +58,16 @@ final class StateFile {
     }
 
     static void save(Path file, SandboxState.Snapshot s) {
-        JsonArrayBuilder keys = Json.createArrayBuilder();
+        JsonArrayBuilder keys = JSON.createArrayBuilder();
         for (SandboxKey k : s.keys()) {
-            keys.add(Json.createObjectBuilder().add("key", k.key()).add("label", k.label()).add("management", k.management())
-                    .add("workspace_id", k.workspaceId() == null ? JsonValue.NULL : Json.createValue(k.workspaceId())));
+            keys.add(JSON.createObjectBuilder().add("key", k.key()).add("label", k.label()).add("management", k.management())
+                    .add("workspace_id", k.workspaceId() == null ? JsonValue.NULL : JSON.createValue(k.workspaceId())));
         }
-        JsonArrayBuilder workspaces = Json.createArrayBuilder();
+        JsonArrayBuilder workspaces = JSON.createArrayBuilder();
         s.workspaces().forEach(w -> workspaces.add(w.json()));
-        JsonArrayBuilder destinations = Json.createArrayBuilder();
+        JsonArrayBuilder destinations = JSON.createArrayBuilder();
         s.destinations().forEach(d -> destinations.add(DestinationJson.state(d)));
-        JsonObject doc = Json.createObjectBuilder().add("format", FORMAT).add("keys", keys)
+        JsonObject doc = JSON.createObjectBuilder().add("format", FORMAT).add("keys", keys)
                 .add("workspaces", workspaces).add("destinations", destinations).build();
         try {
             SafeFiles.writeAtomically(file, Jsons.write(doc).getBytes(StandardCharsets.UTF_8), true);
