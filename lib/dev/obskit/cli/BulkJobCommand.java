@@ -17,7 +17,6 @@ import dev.obskit.run.RunDirectory;
 import dev.obskit.run.RunOutcome;
 import dev.obskit.run.RunReport;
 import dev.obskit.support.ObskitHome;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import picocli.CommandLine.Mixin;
 
@@ -209,7 +208,7 @@ public abstract class BulkJobCommand extends ObskitCommand {
     }
 
     private JsonObject meta(String target) {
-        return Json.createObjectBuilder()
+        return Jsons.JSON.createObjectBuilder()
                 .add("job", job())
                 .add("target", target)
                 .add("created_at", Instant.now().toString())

@@ -1,9 +1,9 @@
 package dev.obskit.cli;
 
+import dev.obskit.json.Jsons;
 import dev.obskit.model.Destination;
 import dev.obskit.plan.Change;
 import dev.obskit.plan.FieldChange;
-import jakarta.json.Json;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +52,7 @@ public class PrivacyCommand extends BulkJobCommand {
                 .map(d -> new Change(d.id(), Change.Action.UPDATE, d.id(), d.workspaceId(), d.type(), d.name(),
                         List.of(new FieldChange("privacy_mode", Boolean.toString(d.privacyMode()), Boolean.toString(wanted))),
                         // exactly this and nothing else: echoing config or filters could clear or overwrite them
-                        Json.createObjectBuilder().add("privacy_mode", wanted).build()))
+                        Jsons.JSON.createObjectBuilder().add("privacy_mode", wanted).build()))
                 .toList();
     }
 }

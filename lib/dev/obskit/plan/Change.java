@@ -1,7 +1,6 @@
 package dev.obskit.plan;
 
 import dev.obskit.json.Jsons;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,14 +33,14 @@ public record Change(String key, Action action, String id, String workspaceId, S
 
     /** The change as JSON for plans and reports: no request body, since a body may carry a secret. */
     public JsonObject toJson() {
-        JsonArrayBuilder fs = Json.createArrayBuilder();
+        JsonArrayBuilder fs = Jsons.JSON.createArrayBuilder();
         for (FieldChange f : fields) {
-            JsonObjectBuilder fb = Json.createObjectBuilder().add("field", f.field());
-            fb.add("before", f.before() == null ? Json.createValue("") : Json.createValue(f.before()));
-            fb.add("after", f.after() == null ? Json.createValue("") : Json.createValue(f.after()));
+            JsonObjectBuilder fb = Jsons.JSON.createObjectBuilder().add("field", f.field());
+            fb.add("before", f.before() == null ? Jsons.JSON.createValue("") : Jsons.JSON.createValue(f.before()));
+            fb.add("after", f.after() == null ? Jsons.JSON.createValue("") : Jsons.JSON.createValue(f.after()));
             fs.add(fb);
         }
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsons.JSON.createObjectBuilder()
                 .add("key", key)
                 .add("action", action.label());
         nullable(b, "id", id);

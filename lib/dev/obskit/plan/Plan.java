@@ -1,6 +1,6 @@
 package dev.obskit.plan;
 
-import jakarta.json.Json;
+import dev.obskit.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -22,9 +22,9 @@ public record Plan(String job, List<Change> changes, int matched) {
     }
 
     public JsonObject toJson() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.JSON.createArrayBuilder();
         changes.forEach(c -> items.add(c.toJson()));
-        return Json.createObjectBuilder()
+        return Jsons.JSON.createObjectBuilder()
                 .add("job", job)
                 .add("matched", matched)
                 .add("pending", changes.size())

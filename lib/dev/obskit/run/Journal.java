@@ -2,7 +2,6 @@ package dev.obskit.run;
 
 import dev.obskit.json.Jsons;
 import dev.obskit.support.SafeFiles;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -45,7 +44,7 @@ public final class Journal implements AutoCloseable {
 
     /** Records a finished item; returns once the line is on disk. */
     public void record(ItemResult r) throws IOException {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsons.JSON.createObjectBuilder()
                 .add("key", r.change().key())
                 .add("status", r.status().label())
                 .add("at", java.time.Instant.now().toString());

@@ -8,7 +8,6 @@ import dev.obskit.plan.FieldChange;
 import dev.obskit.plan.Plan;
 import dev.obskit.secrets.Masking;
 import dev.obskit.support.SafeFiles;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -80,13 +79,13 @@ public final class RunDirectory {
     /** Saves the run's description and its plan, bodies included, so {@code --resume} can finish it. */
     public void savePlan(JsonObject meta, Plan plan) throws IOException {
         SafeFiles.writeAtomically(dir.resolve("run.json"), Jsons.write(meta).getBytes(StandardCharsets.UTF_8), true);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.JSON.createArrayBuilder();
         for (Change c : plan.changes()) {
-            JsonObjectBuilder b = Json.createObjectBuilder(c.toJson());
+            JsonObjectBuilder b = Jsons.JSON.createObjectBuilder(c.toJson());
             b.add("body", c.body() == null ? JsonValue.NULL : c.body());
             items.add(b);
         }
-        JsonObject file = Json.createObjectBuilder().add("job", plan.job()).add("matched", plan.matched()).add("changes", items).build();
+        JsonObject file = Jsons.JSON.createObjectBuilder().add("job", plan.job()).add("matched", plan.matched()).add("changes", items).build();
         SafeFiles.writeAtomically(dir.resolve("plan.json"), Jsons.write(file).getBytes(StandardCharsets.UTF_8), true);
     }
 

@@ -3,7 +3,6 @@ package dev.obskit.run;
 import dev.obskit.json.Jsons;
 import dev.obskit.plan.Change;
 import dev.obskit.support.SafeFiles;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,23 +18,23 @@ public final class RunReport {
 
     public static JsonObject build(String runId, String job, String target, Instant started, Instant finished,
                                    RunOutcome outcome, int matched, int skippedAlreadyDone) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.JSON.createArrayBuilder();
         for (ItemResult r : outcome.results()) {
             Change c = r.change();
-            JsonObjectBuilder b = Json.createObjectBuilder(c.toJson()).add("status", r.status().label());
+            JsonObjectBuilder b = Jsons.JSON.createObjectBuilder(c.toJson()).add("status", r.status().label());
             if (r.resultId() != null && c.id() == null) b.add("result_id", r.resultId());
             if (r.httpStatus() != 0) b.add("http_status", r.httpStatus());
             if (r.error() != null) b.add("error", r.error());
             items.add(b);
         }
-        return Json.createObjectBuilder()
+        return Jsons.JSON.createObjectBuilder()
                 .add("run_id", runId)
                 .add("job", job)
                 .add("target", target)
                 .add("started_at", started.toString())
                 .add("finished_at", finished.toString())
                 .add("exit_code", outcome.exitCode())
-                .add("summary", Json.createObjectBuilder()
+                .add("summary", Jsons.JSON.createObjectBuilder()
                         .add("matched", matched)
                         .add("planned", outcome.results().size() + skippedAlreadyDone)
                         .add("done", outcome.count(ItemResult.Status.DONE))

@@ -1,7 +1,7 @@
 package dev.obskit.secrets;
 
+import dev.obskit.json.Jsons;
 import dev.obskit.model.DestinationType;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -47,7 +47,7 @@ public final class Masking {
      */
     public static JsonObject safeConfig(String type, JsonObject config) {
         DestinationType spec = DestinationType.byName(type).orElse(null);
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = Jsons.JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> e : config.entrySet()) {
             String key = e.getKey();
             JsonValue v = e.getValue();
@@ -63,8 +63,8 @@ public final class Masking {
     }
 
     private static JsonObject safeHeaders(JsonObject headers) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        headers.forEach((k, v) -> b.add(k, v instanceof JsonString s ? Json.createValue(display(s.getString())) : v));
+        JsonObjectBuilder b = Jsons.JSON.createObjectBuilder();
+        headers.forEach((k, v) -> b.add(k, v instanceof JsonString s ? Jsons.JSON.createValue(display(s.getString())) : v));
         return b.build();
     }
 }
