@@ -24,7 +24,7 @@ import java.util.Map;
 /** Small helpers around Jakarta JSON Processing (Parsson) used across the library. */
 public final class Jsons {
     /**
-     * One provider for the whole process. Every static {@code jakarta.json.JSON.create…} call looks
+     * One provider for the whole process. Every static {@code jakarta.json.Json.create…} call looks
      * the provider up again through ServiceLoader, which costs more than the JSON work itself and
      * serialises concurrent threads; use this instead on any hot path.
      */

@@ -6,12 +6,13 @@ import dev.obskit.model.Destination;
 import dev.obskit.plan.Change;
 import dev.obskit.plan.Plan;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,30 +55,28 @@ public final class PlanRunner {
             return t;
         });
         try {
-            List<Future<?>> futures = new ArrayList<>(todo.size());
+            List<Future<CompletableFuture<Void>>> tasks = new ArrayList<>(todo.size());
             for (int i = 0; i < todo.size(); i++) {
                 int index = i;
-                futures.add(pool.submit(() -> {
+                tasks.add(pool.submit(() -> {
                     Change change = todo.get(index);
                     if (stopping.get() || authFailed.get()) {
                         results[index] = ItemResult.notAttempted(change);
-                        return;
+                        return CompletableFuture.completedFuture(null);
                     }
                     ItemResult r = execute(change);
-                    try {
-                        journal.record(r);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot write the journal " + e.getMessage(), e);
-                    }
-                    results[index] = r;
-                    (r.status() == ItemResult.Status.DONE ? done : failed).incrementAndGet();
-                    progress.update(done.get(), failed.get());
+                    // the worker goes on to its next item while the journal writer forces this one to disk
+                    return journal.recordAsync(r).thenRun(() -> {
+                        results[index] = r;
+                        (r.status() == ItemResult.Status.DONE ? done : failed).incrementAndGet();
+                        progress.update(done.get(), failed.get());
+                    });
                 }));
             }
-            for (Future<?> f : futures) {
+            for (Future<CompletableFuture<Void>> task : tasks) {
                 try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                    task.get().join();
+                } catch (ExecutionException | CompletionException e) {
                     Throwable cause = e.getCause();
                     if (cause instanceof RuntimeException re) throw re;
                     throw new IllegalStateException(cause);
