@@ -79,7 +79,6 @@
 //SOURCES dev/obskit/sandbox/Faults.java
 //SOURCES dev/obskit/sandbox/FilterRules.java
 //SOURCES dev/obskit/sandbox/Issues.java
-//SOURCES dev/obskit/sandbox/Masking.java
 //SOURCES dev/obskit/sandbox/Regions.java
 //SOURCES dev/obskit/sandbox/RequestLog.java
 //SOURCES dev/obskit/sandbox/SampleConfigs.java

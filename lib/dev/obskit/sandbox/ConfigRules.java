@@ -1,5 +1,7 @@
 package dev.obskit.sandbox;
 
+import dev.obskit.secrets.Masking;
+
 import static dev.obskit.json.Jsons.JSON;
 import dev.obskit.model.ConfigKey;
 import dev.obskit.model.DestinationType;

@@ -1,5 +1,7 @@
 package dev.obskit.sandbox;
 
+import dev.obskit.secrets.Masking;
+
 import static dev.obskit.json.Jsons.JSON;
 import dev.obskit.json.Jsons;
 import dev.obskit.model.DestinationType;
@@ -70,7 +72,7 @@ public final class DestinationJson {
             JsonValue v = e.getValue();
             if (DestinationType.HEADERS.equals(key) && v instanceof JsonObject headers) {
                 JsonObjectBuilder h = JSON.createObjectBuilder();
-                headers.forEach((name, value) -> h.add(name, value instanceof JsonString s ? Masking.mask(s.getString()) : Masking.HIDDEN));
+                headers.forEach((name, value) -> h.add(name, value instanceof JsonString s ? Masking.mask(s.getString()) : Masking.SHORT_MASK));
                 b.add(key, h);
             } else if ((type == null || type.isSecret(key)) && v instanceof JsonString s) {
                 b.add(key, Masking.mask(s.getString())); // an unknown type masks everything: leak nothing

@@ -35,6 +35,16 @@ public final class Masking {
                 || BEARER_STARS.matcher(value).matches());
     }
 
+    /**
+     * Whether a value sent in an update is a placeholder rather than a credential (doc §6.3): the
+     * stored value's masked form, or any masked shape. The API then keeps the stored secret.
+     */
+    public static boolean isPlaceholder(String sent, String stored) {
+        if (sent == null) return false;
+        if (stored != null && sent.equals(mask(stored)) && !sent.equals(stored)) return true;
+        return looksMasked(sent);
+    }
+
     /** Shows a value safely: placeholders as they are, anything else masked. */
     public static String display(String value) {
         return value == null || looksMasked(value) ? value : mask(value);

@@ -44,12 +44,14 @@ class ConnectionPoolTest {
             }
             byte[] body = (status == 200 ? "{\"data\":{\"label\":\"k\",\"is_management_key\":true}}"
                     : "{\"error\":{\"code\":500,\"message\":\"" + "x".repeat(20_000) + "\"}}").getBytes(StandardCharsets.UTF_8);
+            // counted before answering: once the answer is out, the client may reuse the connection
+            // at once, and counting after it would race with the next request
+            served.incrementAndGet();
+            inFlight.decrementAndGet();
             ex.sendResponseHeaders(status, body.length);
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(body);
             }
-            served.incrementAndGet();
-            inFlight.decrementAndGet();
         });
         server.start();
     }

@@ -1,5 +1,7 @@
 package dev.obskit.sandbox;
 
+import dev.obskit.secrets.Masking;
+
 import dev.obskit.api.ApiException;
 import dev.obskit.api.ObsClient;
 import dev.obskit.json.Jsons;

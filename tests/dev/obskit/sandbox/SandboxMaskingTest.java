@@ -1,5 +1,7 @@
 package dev.obskit.sandbox;
 
+import dev.obskit.secrets.Masking;
+
 import dev.obskit.json.Jsons;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +89,7 @@ class SandboxMaskingTest {
             for (var secretKey : type.secretKeys()) {
                 if (!d.getJsonObject("config").containsKey(secretKey.name())) continue;
                 String shown = d.getJsonObject("config").getString(secretKey.name());
-                assertTrue(shown.matches("^.{4}\\.\\.\\..{4}$") || shown.equals(Masking.HIDDEN), type.name() + "." + secretKey.name() + " = " + shown);
+                assertTrue(shown.matches("^.{4}\\.\\.\\..{4}$") || shown.equals(Masking.SHORT_MASK), type.name() + "." + secretKey.name() + " = " + shown);
             }
         }
     }
