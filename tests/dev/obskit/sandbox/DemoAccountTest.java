@@ -1,5 +1,7 @@
 package dev.obskit.sandbox;
 
+import dev.obskit.secrets.Masking;
+
 import dev.obskit.model.DestinationType;
 import org.junit.jupiter.api.Test;
 
