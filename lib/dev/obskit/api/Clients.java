@@ -39,13 +39,26 @@ public final class Clients {
 
     /** As {@link #fromEnvironment()}, reading the variables from {@code env}. */
     public static ObsClient fromEnvironment(Map<String, String> env) {
-        String key = firstNonBlank(env.get(ENV_MANAGEMENT_KEY), env.get(ENV_API_KEY));
+        String key = keyFrom(env);
         if (key == null) {
             throw new IllegalStateException("no management key: set " + ENV_MANAGEMENT_KEY + " (or " + ENV_API_KEY
                     + "), or use Clients.sandbox() to try obskit without an account");
         }
-        String url = firstNonBlank(env.get(ENV_BASE_URL), ClientSettings.DEFAULT_BASE_URL);
-        ObsClient client = ObsClient.builder().baseUrl(url).apiKey(key).build();
+        return checked(ObsClient.builder().baseUrl(baseUrlFrom(env)).apiKey(key).build());
+    }
+
+    /** The key from {@code OPENROUTER_MANAGEMENT_KEY}, else {@code OPENROUTER_API_KEY}; null when neither is set. */
+    public static String keyFrom(Map<String, String> env) {
+        return firstNonBlank(env.get(ENV_MANAGEMENT_KEY), env.get(ENV_API_KEY));
+    }
+
+    /** {@code OPENROUTER_BASE_URL}, else OpenRouter's API. */
+    public static String baseUrlFrom(Map<String, String> env) {
+        return firstNonBlank(env.get(ENV_BASE_URL), ClientSettings.DEFAULT_BASE_URL);
+    }
+
+    /** Runs the key preflight; on failure closes the client and rethrows. */
+    public static ObsClient checked(ObsClient client) {
         try {
             client.preflight();
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.obskit.cli;
 
 import dev.obskit.api.ClientSettings;
+import dev.obskit.api.Clients;
 import dev.obskit.api.ObsClient;
 import dev.obskit.sandbox.Sandbox;
 import dev.obskit.sandbox.SandboxOptions;
@@ -21,10 +22,6 @@ import java.util.function.Consumer;
  * command line, where it would end up in shell history and {@code ps}) or the embedded sandbox.
  */
 public class ConnectionOptions {
-    public static final String ENV_BASE_URL = "OPENROUTER_BASE_URL";
-    public static final String ENV_MANAGEMENT_KEY = "OPENROUTER_MANAGEMENT_KEY";
-    public static final String ENV_API_KEY = "OPENROUTER_API_KEY";
-
     @Option(names = "--base-url", paramLabel = "URL",
             description = "API base URL (env OPENROUTER_BASE_URL; default " + ClientSettings.DEFAULT_BASE_URL + ").")
     String baseUrl;
@@ -66,15 +63,9 @@ public class ConnectionOptions {
                 throw e;
             }
         }
-        String url = firstNonBlank(baseUrl, env.get(ENV_BASE_URL), ClientSettings.DEFAULT_BASE_URL);
-        ObsClient client = builder.baseUrl(url).apiKey(key(env)).build();
-        try {
-            client.preflight(); // a wrong kind of key fails here, before any listing or planning
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
-        return new Connection(client, null);
+        String url = baseUrl != null && !baseUrl.isBlank() ? baseUrl.strip() : Clients.baseUrlFrom(env);
+        // a wrong kind of key fails in the preflight, before any listing or planning
+        return new Connection(Clients.checked(builder.baseUrl(url).apiKey(key(env)).build()), null);
     }
 
     private String key(Map<String, String> env) {
@@ -90,15 +81,9 @@ public class ConnectionOptions {
             if (key.isEmpty()) throw new UsageException("--api-key-file " + apiKeyFile + " is empty");
             return key;
         }
-        String key = firstNonBlank(env.get(ENV_MANAGEMENT_KEY), env.get(ENV_API_KEY), null);
+        String key = Clients.keyFrom(env);
         if (key == null) throw new MissingKeyException();
-        return key.strip();
-    }
-
-    private static String firstNonBlank(String a, String b, String fallback) {
-        if (a != null && !a.isBlank()) return a.strip();
-        if (b != null && !b.isBlank()) return b.strip();
-        return fallback;
+        return key;
     }
 
     /** An open client, and the sandbox behind it when there is one; closing closes both. */
