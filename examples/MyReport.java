@@ -10,6 +10,7 @@
 //   jbang MyReport.java                # OpenRouter, key from OPENROUTER_MANAGEMENT_KEY
 //SOURCES obskit@obskit
 
+import dev.obskit.api.ApiException;
 import dev.obskit.api.Clients;
 import dev.obskit.api.ObsClient;
 import dev.obskit.model.Destination;
@@ -21,13 +22,22 @@ public class MyReport {
     public static void main(String[] args) {
         boolean sandbox = List.of(args).contains("--sandbox");
         try (ObsClient client = sandbox ? Clients.sandbox() : Clients.fromEnvironment()) {
-            System.out.printf("%-16s %5s %5s %8s %10s%n", "workspace", "total", "live", "disabled", "in clear");
-            for (Workspace w : client.workspaces().toList()) {
-                List<Destination> all = client.destinations(w.id()).toList();
-                long disabled = all.stream().filter(d -> !d.enabled()).count();
-                long inClear = all.stream().filter(d -> d.enabled() && !d.privacyMode()).count();
-                System.out.printf("%-16s %5d %5d %8d %10d%n", w.slug(), all.size(), all.size() - disabled, disabled, inClear);
-            }
+            report(client);
+        } catch (RuntimeException e) {
+            // no key, a rejected key, the network: one readable line, not a stack trace
+            System.err.println("ERROR: " + e.getMessage());
+            System.exit(e instanceof ApiException.AuthenticationException || e instanceof ApiException.PermissionException
+                    || e instanceof IllegalStateException ? 4 : 1);
+        }
+    }
+
+    static void report(ObsClient client) {
+        System.out.printf("%-16s %5s %5s %8s %10s%n", "workspace", "total", "live", "disabled", "in clear");
+        for (Workspace w : client.workspaces().toList()) {
+            List<Destination> all = client.destinations(w.id()).toList();
+            long disabled = all.stream().filter(d -> !d.enabled()).count();
+            long inClear = all.stream().filter(d -> d.enabled() && !d.privacyMode()).count();
+            System.out.printf("%-16s %5d %5d %8d %10d%n", w.slug(), all.size(), all.size() - disabled, disabled, inClear);
         }
     }
 }

@@ -34,7 +34,9 @@ public class ApiException extends RuntimeException {
 
     private static String describe(int status, String message, String method, String path) {
         String where = method == null ? "" : " (" + method + " " + path + ")";
-        return "HTTP " + status + ": " + (message == null || message.isBlank() ? "no message" : message) + where;
+        String text = message == null || message.isBlank() ? "no message" : message;
+        // status 0: no answer at all, so there is no HTTP status to show
+        return (status == 0 ? "no response from the server: " : "HTTP " + status + ": ") + text + where;
     }
 
     /** The typed exception for a status. */

@@ -76,6 +76,7 @@ public abstract class BulkJobCommand extends ObskitCommand {
 
             List<String> workspaces = scope.resolve(conn.client());
             List<Destination> all = Inventory.list(conn.client(), workspaces, mutation.concurrency());
+            requireKnownIds(selection, all);
             List<Destination> selected = all.stream().filter(selection).toList();
             Plan plan = new Plan(job(), plan(selected), selected.size());
             if (selected.isEmpty()) {
@@ -104,6 +105,18 @@ public abstract class BulkJobCommand extends ObskitCommand {
         }
     }
 
+    /** Ids asked for by --id or --ids-from must exist in scope: a typo or a wrong scope stops the run. */
+    private static void requireKnownIds(Selection selection, List<Destination> all) {
+        if (selection.ids().isEmpty()) return;
+        Set<String> present = new java.util.HashSet<>();
+        all.forEach(d -> present.add(d.id()));
+        List<String> missing = selection.ids().stream().filter(id -> !present.contains(id)).sorted().toList();
+        if (missing.isEmpty()) return;
+        throw new UsageException(missing.size() + " of the " + selection.ids().size() + " ids asked for are not in the workspaces in scope: "
+                + String.join(", ", missing.subList(0, Math.min(5, missing.size()))) + (missing.size() > 5 ? ", ..." : "")
+                + " (another workspace? add --all-workspaces or --workspace). Nothing was changed.");
+    }
+
     private int check(Plan plan) {
         printPlan(plan);
         if (plan.isEmpty()) return ExitCode.OK;
@@ -123,6 +136,10 @@ public abstract class BulkJobCommand extends ObskitCommand {
         }
         Plan plan = run.loadPlan();
         Set<String> done = PlanRunner.doneKeys(run.journal());
+        if (done.containsAll(plan.changes().stream().map(Change::key).toList())) {
+            info("Run " + run.id() + ": nothing left to do; all " + plan.size() + " change(s) are done.");
+            return ExitCode.OK;
+        }
         info("Resuming run " + run.id() + ": " + done.size() + " of " + plan.size() + " change(s) already done.");
         return execute(client, run, plan, done, target, limiter);
     }
@@ -134,7 +151,8 @@ public abstract class BulkJobCommand extends ObskitCommand {
         Thread onCtrlC = new Thread(() -> {
             runner.stop();
             err().println();
-            err().println("Interrupted: finishing the requests in flight. Resume with: " + job() + " --resume " + run.id());
+            err().println("Interrupted: finishing the requests in flight. To finish the rest: " + job() + " --resume "
+                    + run.id() + " (with the same connection options)");
             err().flush();
         });
         Runtime.getRuntime().addShutdownHook(onCtrlC);
@@ -184,7 +202,7 @@ public abstract class BulkJobCommand extends ObskitCommand {
         if (outcome.exitCode() != ExitCode.OK) {
             err().println(line);
             if (outcome.interrupted() || outcome.count(ItemResult.Status.NOT_ATTEMPTED) > 0 || outcome.count(ItemResult.Status.FAILED) > 0) {
-                err().println("To retry what is left: " + job() + " --resume " + run.id() + " (with the same connection options)");
+                err().println("To finish the rest: " + job() + " --resume " + run.id() + " (with the same connection options)");
             }
             err().flush();
         } else {

@@ -31,6 +31,15 @@ public final class Cli {
     public static CommandLine commandLine(Object command) {
         CommandLine cmd = new CommandLine(command);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            // one ERROR line and a pointer to --help, not the whole usage text
+            CommandLine failed = ex.getCommandLine();
+            failed.getErr().println("ERROR: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, failed.getErr());
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+            failed.getErr().flush();
+            return ExitCode.USAGE;
+        });
         cmd.setExecutionExceptionHandler((ex, line, parseResult) -> {
             line.getErr().println("ERROR: " + message(ex));
             if (System.getenv("OBSKIT_DEBUG") != null) ex.printStackTrace(line.getErr());

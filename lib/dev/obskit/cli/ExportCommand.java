@@ -25,7 +25,7 @@ import java.util.List;
                 "Examples:",
                 "  obs-export --sandbox",
                 "  obs-export --all-workspaces -o destinations.csv",
-                "  obs-export --workspace prod --workspace staging --output jsonl",
+                "  obs-export --workspace production --workspace staging --output jsonl",
                 "",
                 "Exit codes: 0 done, 1 failed, 2 bad usage, 4 authentication or permission."})
 public class ExportCommand extends ObskitCommand {

@@ -17,13 +17,15 @@ import java.util.List;
                 "Plans by default; --apply executes. The PATCH carries privacy_mode and nothing else."},
         footer = {"",
                 "Examples:",
-                "  obs-privacy --sandbox --on                          # plan: what would change",
-                "  obs-privacy --all-workspaces --on --type langfuse --apply --report privacy.json",
-                "  obs-privacy --all-workspaces --on --check          # exit 5 if anything is not private",
-                "  obs-privacy --sandbox --resume 20261203-101500-obs-privacy-a1b2c3",
+                "  obs-privacy --sandbox --on                  # the plan: what would change",
+                "  obs-privacy --all-workspaces --on --type langfuse --apply",
+                "  obs-privacy --all-workspaces --on --check   # exit 5 if not all private",
+                "  obs-privacy --on --apply --report privacy.json",
+                "  obs-privacy --resume 20261203-101500-obs-privacy-a1b2c3",
                 "",
-                "Exit codes: 0 done or nothing to do, 1 failed, 2 bad usage, 3 some items failed,",
-                "4 authentication or permission, 5 changes pending (--check), 130 interrupted."})
+                "Exit codes: 0 done or nothing to do, 1 failed, 2 bad usage, 3 some items",
+                "failed, 4 authentication or permission, 5 changes pending (--check),",
+                "130 interrupted."})
 public class PrivacyCommand extends BulkJobCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")

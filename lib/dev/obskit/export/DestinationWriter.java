@@ -18,9 +18,9 @@ public interface DestinationWriter {
 
     static DestinationWriter of(ExportFormat format, Writer out) throws IOException {
         return switch (format) {
-            case CSV -> new Csv(out);
-            case JSONL -> new JsonLines(out);
-            case JSON -> new JsonArray(out);
+            case csv -> new Csv(out);
+            case jsonl -> new JsonLines(out);
+            case json -> new JsonArray(out);
         };
     }
 

@@ -1,11 +1,6 @@
 package dev.obskit.export;
 
-/** Output formats of obs-export. */
+/** Output formats of obs-export, spelled as on the command line. */
 public enum ExportFormat {
-    CSV, JSONL, JSON;
-
-    @Override
-    public String toString() {
-        return name().toLowerCase();
-    }
+    csv, jsonl, json
 }

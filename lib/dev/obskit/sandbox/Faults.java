@@ -45,6 +45,24 @@ public record Faults(long seed, Duration latency, Duration jitter, double errorR
         return !latency.isZero() || !jitter.isZero() || errorRate > 0 || rateLimit > 0 || dropBeforeRate > 0 || dropAfterCreateRate > 0;
     }
 
+    /** The faults switched on, for people: "latency 50 ms + up to 20 ms, 5% errors (500), seed 1". */
+    public String describe() {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (!latency.isZero() || !jitter.isZero()) {
+            parts.add("latency " + latency.toMillis() + " ms" + (jitter.isZero() ? "" : " + up to " + jitter.toMillis() + " ms"));
+        }
+        if (errorRate > 0) parts.add(percent(errorRate) + " errors (" + errorStatus + ")");
+        if (rateLimit > 0) parts.add("429 above " + rateLimit + " requests/s");
+        if (dropBeforeRate > 0) parts.add(percent(dropBeforeRate) + " dropped before processing");
+        if (dropAfterCreateRate > 0) parts.add(percent(dropAfterCreateRate) + " of creates dropped after commit");
+        if (parts.isEmpty()) return "none";
+        return String.join(", ", parts) + ", seed " + seed;
+    }
+
+    private static String percent(double rate) {
+        return dev.obskit.json.Jsons.plain(java.math.BigDecimal.valueOf(rate * 100)) + "%";
+    }
+
     public Builder toBuilder() {
         return new Builder().seed(seed).latency(latency, jitter).errorRate(errorRate).errorStatus(errorStatus)
                 .rateLimit(rateLimit).dropBeforeRate(dropBeforeRate).dropAfterCreateRate(dropAfterCreateRate);

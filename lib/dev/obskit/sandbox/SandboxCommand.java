@@ -43,43 +43,48 @@ public final class SandboxCommand implements Callable<Integer> {
         return ObskitHome.resolve(env);
     }
 
-    @Command(name = "serve", mixinStandardHelpOptions = true,
+    @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Serve the sandbox on 127.0.0.1 until Ctrl-C. State persists under $OBSKIT_HOME/sandbox/.")
     static final class Serve implements Callable<Integer> {
         @ParentCommand SandboxCommand parent;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--port", defaultValue = "0", description = "TCP port (default: a free one).")
+        @Option(names = "--port", defaultValue = "0", paramLabel = "PORT", description = "TCP port (default: a free one).")
         int port;
         @Option(names = "--in-memory", description = "Keep nothing on disk: start from the demo account every time.")
         boolean inMemory;
         @Option(names = "--generate-workspaces", paramLabel = "N", description = "Serve a generated account of N workspaces (in memory).")
         Integer generateWorkspaces;
-        @Option(names = "--generate-destinations", paramLabel = "M", description = "... holding M destinations, at most 5 per type per workspace.")
+        @Option(names = "--generate-destinations", paramLabel = "M", description = "With --generate-workspaces: M destinations, at most 5 per type per workspace.")
         Integer generateDestinations;
-        @Option(names = "--generate-seed", defaultValue = "1", description = "Seed of the generated account (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--generate-seed", defaultValue = "1", paramLabel = "SEED", description = "Seed of the generated account (default: ${DEFAULT-VALUE}).")
         long generateSeed;
-        @Option(names = "--latency-ms", defaultValue = "0", description = "Fixed delay added to every request.")
+        @Option(names = "--latency-ms", defaultValue = "0", paramLabel = "MS", description = "Fixed delay added to every request.")
         long latencyMs;
-        @Option(names = "--jitter-ms", defaultValue = "0", description = "Plus a random delay of up to this much.")
+        @Option(names = "--jitter-ms", defaultValue = "0", paramLabel = "MS", description = "Plus a random delay of up to this much.")
         long jitterMs;
-        @Option(names = "--error-rate", defaultValue = "0", description = "Share of requests answered with a 5xx (0..1).")
+        @Option(names = "--error-rate", defaultValue = "0", paramLabel = "RATE", description = "Share of requests answered with a 5xx (0..1).")
         double errorRate;
-        @Option(names = "--error-status", defaultValue = "500", description = "The 5xx status used (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--error-status", defaultValue = "500", paramLabel = "STATUS", description = "The 5xx status used (default: ${DEFAULT-VALUE}).")
         int errorStatus;
         @Option(names = "--rate-limit", defaultValue = "0", paramLabel = "RPS", description = "Answer 429 with Retry-After above RPS requests per second.")
         int rateLimit;
-        @Option(names = "--drop-before-rate", defaultValue = "0", description = "Share of requests whose connection is dropped before processing.")
+        @Option(names = "--drop-before-rate", defaultValue = "0", paramLabel = "RATE", description = "Share of requests whose connection is dropped before processing.")
         double dropBeforeRate;
-        @Option(names = "--drop-after-create-rate", defaultValue = "0", description = "Share of creates whose connection is dropped after the destination is stored.")
+        @Option(names = "--drop-after-create-rate", defaultValue = "0", paramLabel = "RATE", description = "Share of creates whose connection is dropped after the destination is stored.")
         double dropAfterCreateRate;
-        @Option(names = "--fault-seed", defaultValue = "1", description = "Seed of the fault decisions, to replay a run (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--fault-seed", defaultValue = "1", paramLabel = "SEED", description = "Seed of the fault decisions, to replay a run (default: ${DEFAULT-VALUE}).")
         long faultSeed;
 
         @Override
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
-            SandboxOptions options = options();
+            SandboxOptions options;
+            try {
+                options = options();
+            } catch (IllegalArgumentException e) {
+                throw new dev.obskit.cli.UsageException(e.getMessage());
+            }
             Sandbox sandbox = Sandbox.start(options);
             Thread hook = new Thread(sandbox::close, "obs-sandbox-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -91,7 +96,7 @@ public final class SandboxCommand implements Callable<Integer> {
                     out.println("obs-sandbox serving the demo account"
                             + (options.persistent() ? " (state: " + options.stateFile() + ")" : " (in memory)"));
                 }
-                if (options.faults().any()) out.println("faults: " + options.faults());
+                if (options.faults().any()) out.println("faults: " + options.faults().describe());
                 out.println("base URL: " + sandbox.baseUrl());
                 out.println("management key: " + sandbox.managementKey());
                 out.println("export OPENROUTER_BASE_URL=" + sandbox.baseUrl() + " OPENROUTER_MANAGEMENT_KEY=" + sandbox.managementKey());

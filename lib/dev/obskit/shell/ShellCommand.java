@@ -22,8 +22,20 @@ import java.util.List;
  * {@code .jsh} file, that file run against the same client without a prompt.
  */
 @Command(name = "obs", mixinStandardHelpOptions = true, version = "obskit " + Version.VERSION,
-        description = {"JShell with the obskit library imported and a ready client: `client.allDestinations()`, `client.workspaces()`, ...",
-                "Given FILE.jsh, runs it without a prompt and exits 1 at the first snippet that fails."})
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"JShell with the obskit library imported and a ready `client`.",
+                "Given FILE.jsh, runs it without a prompt and exits 1 at the first snippet that fails."},
+        footer = {"",
+                "Examples:",
+                "  obs --sandbox                                  # JShell on the local sandbox",
+                "  obs                                            # JShell on OpenRouter (key from env)",
+                "  obs --sandbox examples/disabled.jsh            # run a file, no prompt",
+                "  obs examples/secrets-by-suffix.jsh AbCd        # words after the file are `args`",
+                "",
+                "In the session: client.allDestinations(), client.workspaces(),",
+                "client.destinations(workspaceId), d.secrets() (masked). /exit or Ctrl-D leaves.",
+                "",
+                "Exit codes: 0 done, 1 a snippet failed, 2 bad usage, 4 authentication or permission."})
 public class ShellCommand extends ObskitCommand {
     @Mixin
     ConnectionOptions connection;

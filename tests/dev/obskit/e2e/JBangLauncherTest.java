@@ -103,6 +103,15 @@ class JBangLauncherTest {
     }
 
     @Test
+    @Order(5)
+    void worksFromOutsideTheCheckout(@TempDir Path home, @TempDir Path elsewhere) throws Exception {
+        Processes.Result run = Processes.run(elsewhere, Map.of("JBANG_DIR", jbangDir.toString(), "OBSKIT_HOME", home.toString()),
+                TIMEOUT, List.of(root.resolve("jbang").toString(), "obs-export", "--sandbox", "-q", "-o", "out.csv"));
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(Files.readString(elsewhere.resolve("out.csv")).startsWith("workspace_id,id,"), "relative paths stay relative to the caller");
+    }
+
+    @Test
     @Order(4)
     void worksFromASubdirectoryOfTheCheckout(@TempDir Path home) throws Exception {
         Path sub = root.resolve("scripts");

@@ -177,6 +177,25 @@ class PrivacyCommandWireMockTest {
     }
 
     @Test
+    void idsNotInScopeStopTheRunNamingThem() {
+        CommandRun run = CommandRun.run(new PrivacyCommand(), env, "--on", "--apply",
+                "--id", "aaaaaaaa-0000-4000-8000-000000000001", "--id", "ffffffff-0000-4000-8000-00000000dead");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("1 of the 2 ids asked for are not in the workspaces in scope: ffffffff-0000-4000-8000-00000000dead"), run::toString);
+        server.verify(0, patchRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aBadOptionValueIsOneErrorLineAndAPointerToHelp() {
+        CommandRun run = CommandRun.run(new PrivacyCommand(), env, "--on", "--enabled", "maybe");
+        assertEquals(2, run.exitCode(), run::toString);
+        List<String> lines = run.err().lines().toList();
+        assertEquals(2, lines.size(), run::toString);
+        assertTrue(lines.get(0).startsWith("ERROR: Invalid value for option '--enabled'"), run::toString);
+        assertEquals("Try 'obs-privacy --help' for more information.", lines.get(1));
+    }
+
+    @Test
     void resumingAnUnknownRunIsUsageError() {
         CommandRun run = CommandRun.run(new PrivacyCommand(), env, "--resume", "no-such-run");
         assertEquals(2, run.exitCode(), run::toString);
