@@ -31,9 +31,17 @@ final class ErrorBodies {
             String codeText = code instanceof JsonNumber n ? n.toString()
                     : code instanceof JsonString s ? s.getString() : null;
             String message = Jsons.string(error, "message");
-            return new Parsed(codeText, message != null ? message : "HTTP " + status + " " + nz(reason));
+            return new Parsed(printable(codeText), message != null ? printable(message) : "HTTP " + status + " " + nz(reason));
         }
-        return new Parsed(null, summarize(status, reason, body));
+        return new Parsed(null, printable(summarize(status, reason, body)));
+    }
+
+    /**
+     * Server text made safe for a terminal and for one-line logs: control characters (line breaks
+     * that would forge log lines, ANSI escapes) become spaces.
+     */
+    static String printable(String text) {
+        return text == null ? null : text.replaceAll("\\p{Cntrl}", " ").strip();
     }
 
     /**

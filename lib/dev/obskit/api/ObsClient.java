@@ -229,11 +229,23 @@ public final class ObsClient implements AutoCloseable {
             throw new ApiException.TransportException(describe(e), call.method(), call.path(), e);
         }
         if (result.status() == 429) settings.onThrottled().run();
+        if (result.status() >= 300) result = redacted(result);
         try {
             return interpret(call, result);
         } catch (ApiException e) {
             throw e.withRetryAfter(RetryAfter.from(result, clock.instant()).orElse(null));
         }
+    }
+
+    /**
+     * An error answer with our key taken out: a proxy or a debugging server may echo the request
+     * headers, and error text ends up on stderr, in journals and in reports.
+     */
+    private HttpResult redacted(HttpResult result) {
+        String body = result.body();
+        if (body == null || body.isEmpty()) return result;
+        String clean = body.replace(settings.apiKey(), "[redacted]").replaceAll("(?i)(bearer)\\s+[^\\s\"'<>,;]+", "$1 [redacted]");
+        return clean.equals(body) ? result : new HttpResult(result.status(), result.reason(), result.headers(), clean);
     }
 
     static JsonObject interpret(HttpCall call, HttpResult result) {
@@ -272,12 +284,15 @@ public final class ObsClient implements AutoCloseable {
             throw new ApiException(200, null, "list response has no data array: " + abbreviate(Jsons.write(body)), null, null);
         }
         List<T> out = new ArrayList<>(items.size());
-        int skipped = 0;
-        for (JsonValue v : items) {
-            if (v instanceof JsonObject o) out.add(parse.apply(o));
-            else skipped++;
+        for (int i = 0; i < items.size(); i++) {
+            // an item that is not an object with an id cannot be listed, changed or skipped safely:
+            // the whole answer is unusable, rather than a silently shorter list
+            if (!(items.get(i) instanceof JsonObject o) || Jsons.string(o, "id") == null) {
+                throw new ApiException(200, null, "list response item " + i + " is not one of the " + what
+                        + " (an object with an id): " + abbreviate(Jsons.write(items.get(i))), null, null);
+            }
+            out.add(parse.apply(o));
         }
-        if (skipped > 0) settings.warnings().accept("skipped " + skipped + " " + what + " that were not JSON objects");
         return new Page<>(List.copyOf(out), count(body.get("total_count")));
     }
 

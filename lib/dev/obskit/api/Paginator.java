@@ -124,7 +124,16 @@ public final class Paginator<T> implements Iterator<T> {
         }
         returned += fresh;
         if (fresh == 0) {
-            finish(); // a page of nothing new: a server repeating itself; going on would loop forever
+            // a page of nothing new: a server repeating itself; going on would loop forever
+            if (lastTotal != null && returned < lastTotal) {
+                // and by its own count more remain: what was listed is provably incomplete, and a
+                // plan or an export built on it would silently miss the rest
+                done = true;
+                throw new IncompleteListException("the server sent the same " + what + " again at offset " + (offset - size)
+                        + " while its total_count says " + lastTotal + "; only " + returned
+                        + " could be listed, so the list would be incomplete");
+            }
+            finish();
         } else if (lastTotal != null && returned >= lastTotal && size < fullPage) {
             finish();
         }
@@ -135,6 +144,13 @@ public final class Paginator<T> implements Iterator<T> {
         if (largestTotal < 0 || largestPage == 0) return MAX_PAGES_WITHOUT_COUNT;
         long expected = (largestTotal + (long) largestPage - 1) / largestPage;
         return (int) Math.min(MAX_PAGES_WITHOUT_COUNT, expected + EXTRA_PAGES);
+    }
+
+    /** A listing that provably misses items: the server repeated itself before reaching its own count. */
+    public static final class IncompleteListException extends ApiException {
+        public IncompleteListException(String message) {
+            super(200, null, message, "GET", null);
+        }
     }
 
     private void finish() {

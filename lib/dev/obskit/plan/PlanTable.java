@@ -45,7 +45,7 @@ public final class PlanTable {
 
     private static String clip(String name) {
         if (name == null) return "(no name)";
-        String one = name.replaceAll("\\s+", " ");
+        String one = name.replaceAll("[\\s\\p{Cntrl}]+", " ");
         return one.length() > MAX_NAME ? one.substring(0, MAX_NAME - 3) + "..." : one;
     }
 

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Whatever an error looks like, the caller gets a typed exception with the status and a readable message. */
@@ -128,15 +129,37 @@ class ErrorResponsesTest extends WireMockTestBase {
     }
 
     @Test
-    void aListWithATotalCountAsStringOrWrongTypesStillReads() {
+    void aListWithATotalCountAsStringStillReads() {
         wm.stubFor(get(urlPathEqualTo(DEST)).willReturn(aResponse().withStatus(200)
-                .withBody("{\"data\":[" + Fixtures.destination(id(1)) + ",42],\"total_count\":\"1\"}")));
+                .withBody("{\"data\":[" + Fixtures.destination(id(1)) + "],\"total_count\":\"1\"}")));
 
         Page<Destination> page = client.listDestinations(null, 0, 100);
 
         assertEquals(1, page.items().size());
         assertEquals(1, page.totalCount());
-        assertEquals(1, warnings.size());
-        assertTrue(warnings.get(0).contains("skipped 1 destinations that were not JSON objects"), warnings.toString());
+    }
+
+    @Test
+    void aListItemThatIsNotADestinationMakesTheAnswerUnusable() {
+        for (String item : List.of("42", "null", "\"x\"", "{\"id\":null,\"name\":5}")) {
+            wm.stubFor(get(urlPathEqualTo(DEST)).willReturn(aResponse().withStatus(200)
+                    .withBody("{\"data\":[" + Fixtures.destination(id(1)) + "," + item + "],\"total_count\":2}")));
+            ApiException e = assertThrows(ApiException.class, () -> client.listDestinations(null, 0, 100));
+            assertTrue(e.getMessage().contains("list response item 1 is not one of the destinations"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anErrorBodyThatEchoesTheKeyOrControlCharactersIsCleaned() {
+        wm.stubFor(get(urlPathEqualTo(DEST)).willReturn(aResponse().withStatus(401).withBody(
+                "{\"error\":{\"code\":401,\"message\":\"bad header Authorization: Bearer " + KEY
+                        + " seen\\r\\nERROR: injected \\u001b[31mred\"}}")));
+
+        ApiException e = assertThrows(ApiException.class, () -> client.listDestinations(null, 0, 10));
+
+        assertFalse(e.getMessage().contains(KEY), e.getMessage());
+        assertFalse(e.getMessage().contains("TESTKEY"), e.getMessage());
+        assertTrue(e.getMessage().contains("Bearer [redacted]"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("\r") || e.getMessage().contains("\u001b"), e.getMessage());
     }
 }
