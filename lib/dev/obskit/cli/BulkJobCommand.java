@@ -56,6 +56,17 @@ public abstract class BulkJobCommand extends ObskitCommand {
     /** The changes this job makes to the selected destinations (already filtered by the selection). */
     protected abstract List<Change> plan(List<Destination> selected);
 
+    /**
+     * The request body of a change, derived from what the change says it does. A resumed run
+     * takes its bodies from here, never from the run folder; a change this job would not make
+     * (an edited plan file) is refused with {@link UsageException}.
+     */
+    protected abstract JsonObject requestBody(Change change);
+
+    /** Options that may come with --resume: where to connect and how to run, not what to change. */
+    private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--sandbox", "--base-url", "--api-key-file",
+            "--timeout", "--concurrency", "--report", "--output", "--quiet");
+
     @Override
     protected boolean quiet() {
         return mutation.quiet;
@@ -65,6 +76,7 @@ public abstract class BulkJobCommand extends ObskitCommand {
     public Integer call() throws Exception {
         mutation.validate();
         boolean resuming = mutation.resume != null;
+        if (resuming) requireOnlyResumeOptions();
         validateJobOptions(resuming);
         Selection selection = resuming ? null : selectionOptions.toSelection();
         Path home = ObskitHome.resolve(env);
@@ -124,6 +136,16 @@ public abstract class BulkJobCommand extends ObskitCommand {
         return ExitCode.PENDING;
     }
 
+    /** --resume finishes a run as it was planned: a new selection or mode would be silently ignored, so it is refused. */
+    private void requireOnlyResumeOptions() {
+        List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(o -> o.longestName()).filter(n -> !RESUME_OPTIONS.contains(n)).distinct().toList();
+        if (!others.isEmpty()) {
+            throw new UsageException("--resume finishes a run as it was planned; drop " + String.join(", ", others)
+                    + " (to change something else, start a new run)");
+        }
+    }
+
     private int resume(ObsClient client, Path home, String target, AdaptiveLimiter limiter) throws Exception {
         RunDirectory run = RunDirectory.open(home, mutation.resume);
         JsonObject meta = run.meta();
@@ -134,7 +156,17 @@ public abstract class BulkJobCommand extends ObskitCommand {
             throw new UsageException("--resume " + run.id() + ": that run was made against " + meta.getString("target", "?")
                     + ", not " + target);
         }
-        Plan plan = run.loadPlan();
+        Plan saved = run.loadPlan();
+        List<Change> rebuilt = new java.util.ArrayList<>();
+        for (Change c : saved.changes()) {
+            try {
+                rebuilt.add(c.withBody(requestBody(c)));
+            } catch (UsageException e) {
+                throw new UsageException("run " + run.id() + ": plan.json holds a change " + job() + " does not make (item "
+                        + c.key() + ": " + e.getMessage() + "); nothing was sent");
+            }
+        }
+        Plan plan = new Plan(saved.job(), List.copyOf(rebuilt), saved.matched());
         Set<String> done = PlanRunner.doneKeys(run.journal());
         if (done.containsAll(plan.changes().stream().map(Change::key).toList())) {
             info("Run " + run.id() + ": nothing left to do; all " + plan.size() + " change(s) are done.");
@@ -157,7 +189,7 @@ public abstract class BulkJobCommand extends ObskitCommand {
         });
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         RunOutcome outcome;
-        try (Journal journal = Journal.open(run.journalFile())) {
+        try (java.nio.channels.FileLock lock = run.lock(); Journal journal = Journal.open(run.journalFile())) {
             Progress progress = new Progress(err(), !mutation.quiet && Progress.stderrIsTerminal(), plan.size() - done.size());
             outcome = runner.run(plan, journal, done, progress);
         } finally {

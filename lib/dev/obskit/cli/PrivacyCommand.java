@@ -4,6 +4,7 @@ import dev.obskit.json.Jsons;
 import dev.obskit.model.Destination;
 import dev.obskit.plan.Change;
 import dev.obskit.plan.FieldChange;
+import jakarta.json.JsonObject;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,9 +53,21 @@ public class PrivacyCommand extends BulkJobCommand {
         return selected.stream()
                 .filter(d -> d.privacyMode() != wanted)
                 .map(d -> new Change(d.id(), Change.Action.UPDATE, d.id(), d.workspaceId(), d.type(), d.name(),
-                        List.of(new FieldChange("privacy_mode", Boolean.toString(d.privacyMode()), Boolean.toString(wanted))),
-                        // exactly this and nothing else: echoing config or filters could clear or overwrite them
-                        Jsons.JSON.createObjectBuilder().add("privacy_mode", wanted).build()))
+                        List.of(new FieldChange(FIELD, Boolean.toString(d.privacyMode()), Boolean.toString(wanted))), null))
+                .map(c -> c.withBody(requestBody(c)))
                 .toList();
+    }
+
+    private static final String FIELD = "privacy_mode";
+
+    /** Exactly {@code {"privacy_mode":true|false}}: echoing config or filters could clear or overwrite them. */
+    @Override
+    protected JsonObject requestBody(Change c) {
+        if (c.action() != Change.Action.UPDATE || c.id() == null || c.fields().size() != 1
+                || !FIELD.equals(c.fields().get(0).field())
+                || !List.of("true", "false").contains(c.fields().get(0).after())) {
+            throw new UsageException("only an update of privacy_mode to true or false is allowed");
+        }
+        return Jsons.JSON.createObjectBuilder().add(FIELD, Boolean.parseBoolean(c.fields().get(0).after())).build();
     }
 }

@@ -31,6 +31,11 @@ public record Change(String key, Action action, String id, String workspaceId, S
         }
     }
 
+    /** The same change sending {@code newBody}. */
+    public Change withBody(JsonObject newBody) {
+        return new Change(key, action, id, workspaceId, type, name, fields, newBody);
+    }
+
     /** The change as JSON for plans and reports: no request body, since a body may carry a secret. */
     public JsonObject toJson() {
         JsonArrayBuilder fs = Jsons.JSON.createArrayBuilder();

@@ -57,13 +57,33 @@ public final class RunDirectory {
         return new RunDirectory(id, dir);
     }
 
-    /** An existing run, by id or by path. */
-    public static RunDirectory open(Path obskitHome, String runIdOrPath) {
-        Path dir = runIdOrPath.contains("/") ? Path.of(runIdOrPath) : obskitHome.resolve("runs").resolve(runIdOrPath);
-        if (!Files.isRegularFile(dir.resolve("plan.json"))) {
-            throw new UsageException("--resume " + runIdOrPath + ": no run there (looked for " + dir.resolve("plan.json") + ")");
+    /** An existing run of {@code $OBSKIT_HOME/runs}, by its id. */
+    public static RunDirectory open(Path obskitHome, String runId) {
+        if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new UsageException("--resume " + runId + ": not a run id (ids look like 20261203-101500-obs-privacy-a1b2c3)");
         }
-        return new RunDirectory(dir.getFileName().toString(), dir);
+        Path dir = obskitHome.resolve("runs").resolve(runId);
+        if (!Files.isRegularFile(dir.resolve("plan.json"))) {
+            throw new UsageException("--resume " + runId + ": no such run in " + obskitHome.resolve("runs"));
+        }
+        return new RunDirectory(runId, dir);
+    }
+
+    /**
+     * Takes the run's lock for as long as it executes: a second process resuming the same run
+     * would send every remaining item twice. Released when the returned lock is closed or the
+     * process dies.
+     */
+    public java.nio.channels.FileLock lock() throws IOException {
+        java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve("run.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        SafeFiles.restrict(dir.resolve("run.lock"));
+        java.nio.channels.FileLock lock = ch.tryLock();
+        if (lock == null) {
+            ch.close();
+            throw new UsageException("run " + runId + " is being applied by another process right now; nothing was sent");
+        }
+        return lock;
     }
 
     public String id() { return runId; }
@@ -76,25 +96,44 @@ public final class RunDirectory {
 
     public Path backupFile() { return dir.resolve("backup.jsonl"); }
 
-    /** Saves the run's description and its plan, bodies included, so {@code --resume} can finish it. */
+    /**
+     * Saves the run's description and its plan so {@code --resume} can finish it. Request bodies
+     * are not saved: the job derives them again from each change, so an edited plan file cannot
+     * make a resumed run send anything the job would not.
+     */
     public void savePlan(JsonObject meta, Plan plan) throws IOException {
         SafeFiles.writeAtomically(dir.resolve("run.json"), Jsons.write(meta).getBytes(StandardCharsets.UTF_8), true);
         JsonArrayBuilder items = Jsons.JSON.createArrayBuilder();
         for (Change c : plan.changes()) {
-            JsonObjectBuilder b = Jsons.JSON.createObjectBuilder(c.toJson());
-            b.add("body", c.body() == null ? JsonValue.NULL : c.body());
-            items.add(b);
+            items.add(c.toJson());
         }
         JsonObject file = Jsons.JSON.createObjectBuilder().add("job", plan.job()).add("matched", plan.matched()).add("changes", items).build();
         SafeFiles.writeAtomically(dir.resolve("plan.json"), Jsons.write(file).getBytes(StandardCharsets.UTF_8), true);
     }
 
-    public JsonObject meta() throws IOException {
-        return Jsons.parseObject(Files.readString(dir.resolve("run.json"), StandardCharsets.UTF_8));
+    public JsonObject meta() {
+        return readObject("run.json");
     }
 
-    public Plan loadPlan() throws IOException {
-        JsonObject file = Jsons.parseObject(Files.readString(dir.resolve("plan.json"), StandardCharsets.UTF_8));
+    /** The saved plan, without request bodies (see {@link #savePlan}). */
+    public Plan loadPlan() {
+        try {
+            return parsePlan(readObject("plan.json"));
+        } catch (RuntimeException e) {
+            throw new UsageException("run " + runId + ": " + dir.resolve("plan.json") + " is damaged (" + e.getMessage() + ")");
+        }
+    }
+
+    private JsonObject readObject(String name) {
+        Path file = dir.resolve(name);
+        try {
+            return Jsons.parseObject(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("run " + runId + ": cannot read " + file + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Plan parsePlan(JsonObject file) {
         List<Change> changes = new ArrayList<>();
         for (JsonValue v : file.getJsonArray("changes")) {
             JsonObject o = v.asJsonObject();
@@ -103,10 +142,9 @@ public final class RunDirectory {
                 JsonObject fo = f.asJsonObject();
                 fields.add(new FieldChange(fo.getString("field"), fo.getString("before", ""), fo.getString("after", "")));
             }
-            JsonValue body = o.get("body");
             changes.add(new Change(o.getString("key"), Change.Action.valueOf(o.getString("action").toUpperCase()),
                     Jsons.string(o, "id"), Jsons.string(o, "workspace_id"), Jsons.string(o, "type"), Jsons.string(o, "name"),
-                    List.copyOf(fields), body instanceof JsonObject bo ? bo : null));
+                    List.copyOf(fields), null));
         }
         return new Plan(file.getString("job"), List.copyOf(changes), file.getInt("matched"));
     }

@@ -195,6 +195,57 @@ class PrivacyCommandWireMockTest {
         assertEquals("Try 'obs-privacy --help' for more information.", lines.get(1));
     }
 
+    /** Runs --apply with one failing item, so the run can be resumed; returns its id. */
+    String aRunWithOneFailure() throws Exception {
+        server.stubFor(patch(urlPathEqualTo("/api/v1/observability/destinations/aaaaaaaa-0000-4000-8000-000000000003"))
+                .willReturn(aResponse().withStatus(503).withBody("{\"error\":{\"code\":503,\"message\":\"down\"}}")));
+        CommandRun run = CommandRun.run(new PrivacyCommand(), env, "--on", "--apply", "--output", "json");
+        assertEquals(3, run.exitCode(), run::toString);
+        server.resetRequests();
+        return Jsons.parseObject(run.out()).getString("run_id");
+    }
+
+    @Test
+    void resumeRefusesANewModeOrSelection() throws Exception {
+        String runId = aRunWithOneFailure();
+        for (String[] extra : List.of(new String[] {"--off"}, new String[] {"--type", "langfuse"}, new String[] {"--all-workspaces"},
+                new String[] {"--ids-from", "/nonexistent"})) {
+            List<String> args = new java.util.ArrayList<>(List.of("--resume", runId));
+            args.addAll(List.of(extra));
+            CommandRun run = CommandRun.run(new PrivacyCommand(), env, args.toArray(String[]::new));
+            assertEquals(2, run.exitCode(), () -> args + "\n" + run);
+            assertTrue(run.err().contains("--resume finishes a run as it was planned; drop " + extra[0]), run::toString);
+        }
+        assertEquals(0, server.getAllServeEvents().size(), "nothing was sent");
+    }
+
+    @Test
+    void anEditedPlanFileCannotMakeAResumeSendAnythingElse() throws Exception {
+        String runId = aRunWithOneFailure();
+        Path plan = home.resolve("runs").resolve(runId).resolve("plan.json");
+        String original = Files.readString(plan);
+        assertFalse(original.contains("body"), "request bodies are not stored");
+        for (String edited : List.of(
+                original.replace("\"action\":\"update\"", "\"action\":\"delete\""),
+                original.replace("\"field\":\"privacy_mode\"", "\"field\":\"name\""),
+                original.replace("\"after\":\"true\"", "\"after\":\"HACKED\""))) {
+            Files.writeString(plan, edited);
+            CommandRun run = CommandRun.run(new PrivacyCommand(), env, "--resume", runId);
+            assertEquals(2, run.exitCode(), run::toString);
+            assertTrue(run.err().contains("plan.json holds a change obs-privacy does not make"), run::toString);
+        }
+        assertEquals(0, server.getAllServeEvents().stream().filter(e -> !e.getRequest().getMethod().isOneOf(
+                com.github.tomakehurst.wiremock.http.RequestMethod.GET)).count(), "nothing but reads was sent");
+    }
+
+    @Test
+    void resumeTakesARunIdNotAPath() throws Exception {
+        String runId = aRunWithOneFailure();
+        CommandRun run = CommandRun.run(new PrivacyCommand(), env, "--resume", home.resolve("runs").resolve(runId).toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("not a run id"), run::toString);
+    }
+
     @Test
     void resumingAnUnknownRunIsUsageError() {
         CommandRun run = CommandRun.run(new PrivacyCommand(), env, "--resume", "no-such-run");
