@@ -79,6 +79,7 @@ public abstract class BulkJobCommand extends ObskitCommand {
         if (resuming) requireOnlyResumeOptions();
         validateJobOptions(resuming);
         Selection selection = resuming ? null : selectionOptions.toSelection();
+        if (mutation.report != null) mutation.report = OutputFiles.checkWritable("--report", mutation.report);
         Path home = ObskitHome.resolve(env);
         AdaptiveLimiter limiter = new AdaptiveLimiter(mutation.concurrency(), 1000);
         try (ConnectionOptions.Connection conn = connection.open(env, mutation.concurrency(), this::warn, limiter::onThrottled)) {
@@ -180,31 +181,41 @@ public abstract class BulkJobCommand extends ObskitCommand {
                         AdaptiveLimiter limiter) throws Exception {
         Instant started = Instant.now();
         PlanRunner runner = new PlanRunner(client, mutation.concurrency(), limiter);
+        java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
             runner.stop();
             err().println();
             err().println("Interrupted: finishing the requests in flight. To finish the rest: " + job() + " --resume "
                     + run.id() + " (with the same connection options)");
             err().flush();
+            try {
+                // the JVM halts when this hook returns: wait for the journal and the report
+                reported.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         });
         Runtime.getRuntime().addShutdownHook(onCtrlC);
-        RunOutcome outcome;
-        try (java.nio.channels.FileLock lock = run.lock(); Journal journal = Journal.open(run.journalFile())) {
-            Progress progress = new Progress(err(), !mutation.quiet && Progress.stderrIsTerminal(), plan.size() - done.size());
-            outcome = runner.run(plan, journal, done, progress);
+        try {
+            RunOutcome outcome;
+            try (java.nio.channels.FileLock lock = run.lock(); Journal journal = Journal.open(run.journalFile())) {
+                Progress progress = new Progress(err(), !mutation.quiet && Progress.stderrIsTerminal(), plan.size() - done.size());
+                outcome = runner.run(plan, journal, done, progress);
+            }
+            JsonObject report = RunReport.build(run.id(), job(), target, started, Instant.now(), outcome, plan.matched(), done.size());
+            RunReport.write(run.reportFile(), report);
+            if (mutation.report != null) RunReport.write(mutation.report, report);
+            printResults(outcome, report);
+            summarize(run, outcome, done.size());
+            return outcome.exitCode();
         } finally {
+            reported.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: Ctrl-C
             }
         }
-        JsonObject report = RunReport.build(run.id(), job(), target, started, Instant.now(), outcome, plan.matched(), done.size());
-        RunReport.write(run.reportFile(), report);
-        if (mutation.report != null) RunReport.write(mutation.report, report);
-        printResults(outcome, report);
-        summarize(run, outcome, done.size());
-        return outcome.exitCode();
     }
 
     private void printResults(RunOutcome outcome, JsonObject report) {

@@ -22,7 +22,11 @@ public final class Cli {
         cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         int code = cmd.execute(args);
-        cmd.getOut().flush();
+        if (cmd.getOut().checkError() || System.out.checkError()) {
+            // PrintWriter and PrintStream swallow write errors: a full disk must not look like success
+            cmd.getErr().println("ERROR: could not write all of the output to stdout (disk full or closed pipe?)");
+            if (code == ExitCode.OK) code = ExitCode.FAILED;
+        }
         cmd.getErr().flush();
         System.exit(code);
     }

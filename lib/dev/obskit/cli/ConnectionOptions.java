@@ -63,27 +63,57 @@ public class ConnectionOptions {
                 throw e;
             }
         }
-        String url = baseUrl != null && !baseUrl.isBlank() ? baseUrl.strip() : Clients.baseUrlFrom(env);
+        String url = checkedUrl(baseUrl != null && !baseUrl.isBlank() ? baseUrl.strip() : Clients.baseUrlFrom(env));
         // a wrong kind of key fails in the preflight, before any listing or planning
         return new Connection(Clients.checked(builder.baseUrl(url).apiKey(key(env)).build()), null);
     }
 
+    /** A key file is a line of text; anything much longer is the wrong file (or /dev/zero). */
+    private static final int MAX_KEY_FILE = 4096;
+
     private String key(Map<String, String> env) {
         if (apiKeyFile != null) {
-            String key;
-            try {
-                key = Files.readString(apiKeyFile, StandardCharsets.UTF_8).strip();
+            String where = "--api-key-file " + apiKeyFile;
+            if (Files.isDirectory(apiKeyFile)) throw new UsageException(where + ": a directory, not a key file");
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(apiKeyFile)) {
+                bytes = in.readNBytes(MAX_KEY_FILE + 1);
             } catch (NoSuchFileException e) {
-                throw new UsageException("--api-key-file " + apiKeyFile + ": no such file");
+                throw new UsageException(where + ": no such file");
             } catch (IOException e) {
-                throw new UsageException("--api-key-file " + apiKeyFile + ": cannot read it (" + e.getMessage() + ")");
+                throw new UsageException(where + ": cannot read it (" + e.getMessage() + ")");
             }
-            if (key.isEmpty()) throw new UsageException("--api-key-file " + apiKeyFile + " is empty");
-            return key;
+            if (bytes.length > MAX_KEY_FILE) throw new UsageException(where + ": longer than " + MAX_KEY_FILE + " bytes, not a key file");
+            String key = new String(bytes, StandardCharsets.UTF_8).strip();
+            if (key.isEmpty()) throw new UsageException(where + " is empty");
+            return checkedKey(key, where);
         }
         String key = Clients.keyFrom(env);
         if (key == null) throw new MissingKeyException();
+        return checkedKey(key, "the key in " + (env.get(Clients.ENV_MANAGEMENT_KEY) != null
+                && !env.get(Clients.ENV_MANAGEMENT_KEY).isBlank() ? Clients.ENV_MANAGEMENT_KEY : Clients.ENV_API_KEY));
+    }
+
+    /** A key with spaces or control characters inside cannot be sent as a header; say so without showing it. */
+    private static String checkedKey(String key, String where) {
+        if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new UsageException(where + " contains spaces, line breaks or other characters a key cannot have");
+        }
         return key;
+    }
+
+    private static String checkedUrl(String url) {
+        java.net.URI uri = null;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException notAUrl) {
+            // reported below
+        }
+        if (uri == null || uri.getHost() == null
+                || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            throw new UsageException("base URL '" + url + "' is not an http(s) URL with a host (--base-url or " + Clients.ENV_BASE_URL + ")");
+        }
+        return url;
     }
 
     /** An open client, and the sandbox behind it when there is one; closing closes both. */

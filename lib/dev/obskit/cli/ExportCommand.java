@@ -57,6 +57,7 @@ public class ExportCommand extends ObskitCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        Path target = outputFile == null ? null : OutputFiles.checkWritable("-o", outputFile);
         try (ConnectionOptions.Connection conn = connection.open(env, PARALLEL_LISTS, this::warn)) {
             if (conn.sandbox() != null) info("Using " + conn.describe());
             List<String> workspaces = scope.resolve(conn.client());
@@ -64,7 +65,7 @@ public class ExportCommand extends ObskitCommand {
             if (outputFile == null) {
                 count = new Exporter(conn.client(), PARALLEL_LISTS).export(workspaces, DestinationWriter.of(format, out()));
             } else {
-                count = exportToFile(conn, workspaces);
+                count = exportToFile(conn, workspaces, target);
             }
             info("Exported " + count + " destination" + (count == 1 ? "" : "s") + " from "
                     + (workspaces.size() == 1 && workspaces.get(0) == null ? "the default workspace"
@@ -75,10 +76,9 @@ public class ExportCommand extends ObskitCommand {
     }
 
     /** Writes next to the target and renames at the end, so a failed export leaves no half file. */
-    private int exportToFile(ConnectionOptions.Connection conn, List<String> workspaces) throws IOException, InterruptedException {
-        Path target = outputFile.toAbsolutePath();
+    private int exportToFile(ConnectionOptions.Connection conn, List<String> workspaces, Path target)
+            throws IOException, InterruptedException {
         Path dir = target.getParent();
-        if (!Files.isDirectory(dir)) throw new UsageException("-o " + outputFile + ": directory " + dir + " does not exist");
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
         try {
             int count;

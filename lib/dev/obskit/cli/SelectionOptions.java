@@ -112,7 +112,14 @@ public class SelectionOptions {
     private static List<String> readCsvIds(Path file) {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         List<String> ids = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(r, format)) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UsageException("--ids-from " + file + ": cannot read it (" + e.getMessage() + ")");
+        }
+        if (text.startsWith("\uFEFF")) text = text.substring(1); // a spreadsheet's byte-order mark
+        try (Reader r = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(r, format)) {
             for (CSVRecord rec : parser) {
                 String id = rec.isMapped("id") && rec.isSet("id") ? CsvCells.restore(rec.get("id")).strip() : "";
                 if (id.isEmpty()) throw new UsageException(file + ":" + (rec.getRecordNumber() + 1) + ": empty id");

@@ -90,26 +90,41 @@ public final class PlanRunner {
         return new RunOutcome(List.of(results), stopping.get(), authFailed.get());
     }
 
+    /**
+     * An item whose calls kept getting 429 after the client's own retries goes back to the limiter
+     * (now lower) this many times in all before it counts as failed: throttling alone should slow
+     * a run down, not fail it.
+     */
+    private static final int THROTTLED_ROUNDS = 4;
+
     private ItemResult execute(Change change) {
-        try {
-            limiter.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ItemResult.notAttempted(change);
-        }
-        try {
-            ItemResult r = call(change);
-            limiter.onSuccess();
-            return r;
-        } catch (ApiException e) {
-            if (e instanceof ApiException.AuthenticationException || e instanceof ApiException.PermissionException) {
-                authFailed.set(true);
+        for (int round = 1; ; round++) {
+            try {
+                limiter.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ItemResult.notAttempted(change);
             }
-            return ItemResult.failed(change, e.status(), e.getMessage());
-        } catch (RuntimeException e) {
-            return ItemResult.failed(change, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
-        } finally {
-            limiter.release();
+            try {
+                ItemResult r = call(change);
+                limiter.onSuccess();
+                return r;
+            } catch (ApiException.RateLimitException e) {
+                if (round < THROTTLED_ROUNDS && !stopping.get()) {
+                    limiter.onThrottled();
+                    continue;
+                }
+                return ItemResult.failed(change, e.status(), e.getMessage());
+            } catch (ApiException e) {
+                if (e instanceof ApiException.AuthenticationException || e instanceof ApiException.PermissionException) {
+                    authFailed.set(true);
+                }
+                return ItemResult.failed(change, e.status(), e.getMessage());
+            } catch (RuntimeException e) {
+                return ItemResult.failed(change, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
+            } finally {
+                limiter.release();
+            }
         }
     }
 

@@ -81,6 +81,9 @@ public final class SandboxCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             SandboxOptions options;
             try {
+                if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0 (any free port) to 65535, was " + port);
+                if (generateWorkspaces != null && generateWorkspaces < 1) throw new IllegalArgumentException("--generate-workspaces must be at least 1");
+                if (generateDestinations != null && generateDestinations < 0) throw new IllegalArgumentException("--generate-destinations must be 0 or more");
                 options = options();
             } catch (IllegalArgumentException e) {
                 throw new dev.obskit.cli.UsageException(e.getMessage());

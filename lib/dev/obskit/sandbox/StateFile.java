@@ -40,6 +40,20 @@ final class StateFile {
             throw new IllegalStateException("sandbox state " + file + " is unreadable (" + e.getMessage()
                     + "); run 'obs-sandbox reset' to start again from the demo account", e);
         }
+        try {
+            SandboxState state = fromJson(o, maxPerType);
+            state.keys().stream().filter(SandboxKey::management).findFirst().orElseThrow(
+                    () -> new IllegalStateException("it holds no management key"));
+            return state;
+        } catch (RuntimeException e) {
+            // valid JSON of the wrong shape: say which file, and the way out
+            throw new IllegalStateException("sandbox state " + file + " is damaged (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + "); run 'obs-sandbox reset' to start again from the demo account", e);
+        }
+    }
+
+    private static SandboxState fromJson(JsonObject o, int maxPerType) {
         List<SandboxKey> keys = new ArrayList<>();
         for (JsonValue v : o.getJsonArray("keys")) {
             JsonObject k = v.asJsonObject();

@@ -20,6 +20,8 @@ public final class Masking {
     private static final Pattern ELLIPSIS = Pattern.compile("^.{0,8}\\.\\.\\..{4}$", Pattern.DOTALL);
     private static final Pattern STARS = Pattern.compile("^\\*+(\\.\\.\\..{4})?$", Pattern.DOTALL);
     private static final Pattern BEARER_STARS = Pattern.compile("^\\S+ \\*+$");
+    /** Config keys this version does not know whose name says they hold a credential. */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(key|secret|token|passw|credential|dsn|auth|cookie).*");
 
     private Masking() {}
 
@@ -52,8 +54,9 @@ public final class Masking {
 
     /**
      * A config with every secret value (and every header value) made safe to show: values the
-     * server already masked are kept exactly as sent, anything in clear is masked here. Unknown
-     * types are left untouched except for their headers.
+     * server already masked are kept exactly as sent, anything in clear is masked here. A key the
+     * type table does not know (or any key of an unknown type) is treated as secret when its name
+     * says so ({@code token}, {@code password}, {@code apiKey}, {@code dsn}, ...).
      */
     public static JsonObject safeConfig(String type, JsonObject config) {
         DestinationType spec = DestinationType.byName(type).orElse(null);
@@ -63,13 +66,19 @@ public final class Masking {
             JsonValue v = e.getValue();
             if (DestinationType.HEADERS.equals(key) && v instanceof JsonObject headers) {
                 b.add(key, safeHeaders(headers));
-            } else if (spec != null && spec.isSecret(key) && v instanceof JsonString s) {
+            } else if (isSecret(spec, key) && v instanceof JsonString s) {
                 b.add(key, display(s.getString()));
             } else {
                 b.add(key, v);
             }
         }
         return b.build();
+    }
+
+    /** Secret by the type table; for a key (or type) the table does not know, by its name. */
+    static boolean isSecret(DestinationType spec, String key) {
+        if (spec != null && spec.key(key).isPresent()) return spec.isSecret(key);
+        return SECRET_NAME.matcher(key).matches();
     }
 
     private static JsonObject safeHeaders(JsonObject headers) {

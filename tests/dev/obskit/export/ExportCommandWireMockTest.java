@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -61,7 +62,7 @@ class ExportCommandWireMockTest {
         assertEquals(0, run.exitCode(), run::toString);
         String expected = HEADER
                 + WS + ",cccccccc-0000-4000-8000-000000000003,,future-type,true,false,0.5,,,,false,false,false,"
-                + "\"{\"\"token\"\":\"\"in-clear-by-mistake\"\"}\",2026-01-15T08:30:00.250Z,2026-01-15T08:30:00.250Z\r\n"
+                + "\"{\"\"token\"\":\"\"in-c...take\"\"}\",2026-01-15T08:30:00.250Z,2026-01-15T08:30:00.250Z\r\n"
                 + WS + ",aaaaaaaa-0000-4000-8000-000000000001,\"Prod Langfuse, \"\"EU\"\"\",langfuse,true,false,1,global,,,"
                 + "false,false,false,\"{\"\"baseUrl\"\":\"\"https://cloud.langfuse.com\"\",\"\"publicKey\"\":\"\"pk-l...EfGh\"\","
                 + "\"\"secretKey\"\":\"\"sk-l...AbCd\"\"}\",2026-03-01T10:00:00Z,2026-03-01T10:00:00Z\r\n"
@@ -75,6 +76,7 @@ class ExportCommandWireMockTest {
                 + "2026-03-01T10:00:00.000Z,2026-03-01T10:00:00.000Z\r\n";
         assertEquals(expected, run.out());
         assertFalse(run.all().contains("0123456789abcdef0123"), "a secret the server sent in clear leaked");
+        assertFalse(run.all().contains("in-clear-by-mistake"), "a secret-looking key of an unknown type leaked");
         assertFalse(run.all().contains(KEY), "the key leaked");
         assertTrue(run.err().contains("Exported 4 destinations"), run::toString);
     }
@@ -98,7 +100,7 @@ class ExportCommandWireMockTest {
         assertEquals(4, lines.length, run::toString);
         assertEquals("{\"id\":\"cccccccc-0000-4000-8000-000000000003\",\"workspace_id\":\"" + WS + "\",\"name\":null,"
                 + "\"type\":\"future-type\",\"enabled\":true,\"privacy_mode\":false,\"sampling_rate\":0.5,\"api_key_hashes\":null,"
-                + "\"filter_rules\":null,\"config\":{\"token\":\"in-clear-by-mistake\"},\"created_at\":\"2026-01-15T08:30:00.250Z\","
+                + "\"filter_rules\":null,\"config\":{\"token\":\"in-c...take\"},\"created_at\":\"2026-01-15T08:30:00.250Z\","
                 + "\"updated_at\":\"2026-01-15T08:30:00.250Z\",\"new_field\":{\"kept\":true}}", lines[0]);
         JsonObject b = Jsons.parseObject(lines[2]);
         assertEquals("bbbbbbbb-0000-4000-8000-000000000002", b.getString("id"));
@@ -157,6 +159,31 @@ class ExportCommandWireMockTest {
         assertTrue(run.err().contains("management key"), run::toString);
         assertFalse(run.all().contains(KEY.substring(0, 12)), "no part of the key is printed");
         server.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/observability/destinations")));
+    }
+
+    @Test
+    void badOutputPathsKeysAndUrlsAreUsageErrorsBeforeAnyRequest(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path keyWithSpace = dir.resolve("key.txt");
+        Files.writeString(keyWithSpace, "sk-or-mgmt one two\n");
+        Path bigFile = dir.resolve("big.bin");
+        Files.write(bigFile, new byte[100_000]);
+        Map<String, String> noKey = Map.of("OPENROUTER_BASE_URL", server.baseUrl() + "/api/v1");
+        record Case(Map<String, String> env, String[] args, String says) {}
+        for (Case c : List.of(
+                new Case(env, new String[] {"-o", dir.toString()}, "not a regular file"),
+                new Case(env, new String[] {"-o", dir.resolve("missing/out.csv").toString()}, "does not exist"),
+                new Case(noKey, new String[] {"--api-key-file", keyWithSpace.toString()}, "contains spaces"),
+                new Case(noKey, new String[] {"--api-key-file", bigFile.toString()}, "not a key file"),
+                new Case(noKey, new String[] {"--api-key-file", dir.toString()}, "a directory"),
+                new Case(Map.of("OPENROUTER_MANAGEMENT_KEY", "two words"), new String[] {"--base-url", server.baseUrl()}, "OPENROUTER_MANAGEMENT_KEY contains"),
+                new Case(Map.of("OPENROUTER_MANAGEMENT_KEY", KEY, "OPENROUTER_BASE_URL", "not a url"), new String[0], "is not an http(s) URL"),
+                new Case(Map.of("OPENROUTER_MANAGEMENT_KEY", KEY), new String[] {"--base-url", "ftp://127.0.0.1/x"}, "is not an http(s) URL"))) {
+            CommandRun run = CommandRun.run(new ExportCommand(), c.env(), c.args());
+            assertEquals(2, run.exitCode(), () -> List.of(c.args()) + "\n" + run);
+            assertTrue(run.err().contains(c.says()), () -> c.says() + "\n" + run);
+            assertFalse(run.all().contains("one two"), "the key is not shown");
+        }
+        assertEquals(0, server.getAllServeEvents().size(), "nothing was sent");
     }
 
     @Test

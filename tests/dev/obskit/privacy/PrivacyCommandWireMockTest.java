@@ -270,6 +270,23 @@ class PrivacyCommandWireMockTest {
     }
 
     @Test
+    void aReportPathThatCannotBeWrittenStopsTheRunBeforeAnyRequest() {
+        CommandRun run = CommandRun.run(new PrivacyCommand(), env, "--on", "--apply", "--report", home.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--report " + home + ": not a regular file"), run::toString);
+        assertEquals(0, server.getAllServeEvents().size());
+    }
+
+    @Test
+    void idsFromACsvWithAByteOrderMark() throws Exception {
+        Path csv = home.resolve("bom.csv");
+        Files.writeString(csv, "\uFEFFid\r\naaaaaaaa-0000-4000-8000-000000000003\r\n");
+        CommandRun run = CommandRun.run(new PrivacyCommand(), env, "--on", "--apply", "--ids-from", csv.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        server.verify(1, patchRequestedFor(urlPathEqualTo("/api/v1/observability/destinations/aaaaaaaa-0000-4000-8000-000000000003")));
+    }
+
+    @Test
     void idsFromAnExportedCsvSelectsThoseIds() throws Exception {
         Path csv = home.resolve("ids.csv");
         Files.writeString(csv, "workspace_id,id,name\r\n" + WS + ",aaaaaaaa-0000-4000-8000-000000000003,Staging hook\r\n");

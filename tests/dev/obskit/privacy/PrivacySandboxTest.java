@@ -201,6 +201,20 @@ class PrivacySandboxTest {
     }
 
     @Test
+    void throttlingAloneSlowsARunDownButFailsNoItem() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.ephemeral().withGenerated(3, 120, 21));
+        sandbox.faults(Faults.builder().seed(2).rateLimit(40).build());
+        Path report = home.resolve("report.json");
+        CommandRun run = CommandRun.run(new PrivacyCommand(), env(), "--all-workspaces", "--on", "--apply",
+                "--concurrency", "64", "--report", report.toString());
+        sandbox.faults(Faults.none());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("429"), "the server did throttle: " + run.err().lines().limit(3).toList());
+        assertEquals(0, Jsons.parseObject(Files.readString(report)).getJsonObject("summary").getInt("failed"));
+        assertTrue(everything().values().stream().allMatch(Destination::privacyMode));
+    }
+
+    @Test
     void aSelectionThatMatchesNothingExits0AndSaysSo() {
         sandbox = Sandbox.start(SandboxOptions.ephemeral());
         CommandRun run = CommandRun.run(new PrivacyCommand(), env(), "--all-workspaces", "--on", "--name", "no-such-destination-*", "--apply");
