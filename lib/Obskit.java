@@ -38,6 +38,7 @@
 //SOURCES dev/obskit/cli/MissingKeyException.java
 //SOURCES dev/obskit/cli/MutationOptions.java
 //SOURCES dev/obskit/cli/ObskitCommand.java
+//SOURCES dev/obskit/cli/OutputFiles.java
 //SOURCES dev/obskit/cli/PrivacyCommand.java
 //SOURCES dev/obskit/cli/ScopeOptions.java
 //SOURCES dev/obskit/cli/SelectionOptions.java
