@@ -177,6 +177,7 @@ public abstract class BulkJobCommand extends ObskitCommand {
         return execute(client, run, plan, done, target, limiter);
     }
 
+    @SuppressWarnings("try") // the run lock is held by the try block, not used in it
     private int execute(ObsClient client, RunDirectory run, Plan plan, Set<String> done, String target,
                         AdaptiveLimiter limiter) throws Exception {
         Instant started = Instant.now();
