@@ -20,7 +20,6 @@ import dev.obskit.support.ObskitHome;
 import jakarta.json.JsonObject;
 import picocli.CommandLine.Mixin;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;

@@ -102,17 +102,18 @@ public final class Jsons {
 
     /** A number as plain decimal text: 1 stays 1, 1e-4 becomes 0.0001, never exponent notation. */
     public static String plain(BigDecimal n) {
-        if (n == null) return "";
-        BigDecimal s = n.stripTrailingZeros();
-        if (s.scale() < 0) s = s.setScale(0);
-        return s.toPlainString();
+        return n == null ? "" : normalized(n).toPlainString();
     }
 
     /** A JsonNumber holding a normalised decimal, so {@code 1e-4} is written as {@code 0.0001}. */
     public static JsonNumber number(BigDecimal n) {
+        return JSON.createValue(normalized(n));
+    }
+
+    /** Without trailing zeros, and never with a negative scale ({@code 100}, not {@code 1E+2}). */
+    private static BigDecimal normalized(BigDecimal n) {
         BigDecimal s = n.stripTrailingZeros();
-        if (s.scale() < 0) s = s.setScale(0);
-        return JSON.createValue(s);
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     public static boolean isNull(JsonValue v) {

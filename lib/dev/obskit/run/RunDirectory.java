@@ -10,7 +10,6 @@ import dev.obskit.secrets.Masking;
 import dev.obskit.support.SafeFiles;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
